@@ -1,0 +1,2 @@
+export { MatchInputError, formatPath } from "./errors.js";
+export type { MatchIssue } from "./errors.js";
