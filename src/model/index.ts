@@ -1,0 +1,4 @@
+export * from "./primitives.js";
+export * from "./participant.js";
+export * from "./program.js";
+export * from "./cohort.js";
