@@ -1,0 +1,54 @@
+// Packs the package as npm would publish it, installs the tarball into a temporary folder (runtime
+// dependencies linked from this checkout, so it works offline), and checks that a plain ESM
+// `import`, a CommonJS `require`, the CLI bin and TypeScript's type resolution (node16, both module
+// kinds) all work against the packed files.
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync, existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+
+const root = resolve(import.meta.dirname, "..");
+const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
+const tmp = mkdtempSync(join(tmpdir(), "mentormatch-pack-"));
+const run = (cmd, args, opts = {}) => execFileSync(cmd, args, { cwd: tmp, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], ...opts });
+let failed = false;
+const check = (name, fn) => {
+  try {
+    const out = fn();
+    console.log(`ok   ${name}${out ? `: ${String(out).trim()}` : ""}`);
+  } catch (err) {
+    failed = true;
+    console.log(`FAIL ${name}\n${err.stdout ?? ""}${err.stderr ?? ""}${err.message}`);
+  }
+};
+
+try {
+  const packed = JSON.parse(execFileSync("npm", ["pack", "--json", "--pack-destination", tmp], { cwd: root, encoding: "utf8" }));
+  const files = packed[0].files.map((f) => f.path);
+  check("tarball holds dist and no sources", () => {
+    for (const need of ["dist/index.js", "dist/index.cjs", "dist/index.d.ts", "dist/index.d.cts", "package.json", "LICENSE", "README.md"]) {
+      if (!files.includes(need)) throw new Error(`missing ${need}`);
+    }
+    const stray = files.filter((f) => f.startsWith("src/") || f.startsWith("test/"));
+    if (stray.length) throw new Error(`unexpected files: ${stray.join(", ")}`);
+    return `${files.length} files, ${packed[0].size} bytes`;
+  });
+  const target = join(tmp, "node_modules", "mentormatch");
+  mkdirSync(target, { recursive: true });
+  run("tar", ["-xzf", join(tmp, packed[0].filename), "-C", target, "--strip-components=1"]);
+  for (const dep of Object.keys(pkg.dependencies ?? {})) {
+    const from = join(root, "node_modules", dep);
+    if (existsSync(from)) symlinkSync(from, join(tmp, "node_modules", dep), "dir");
+  }
+  writeFileSync(join(tmp, "package.json"), JSON.stringify({ name: "consumer", private: true }));
+  check("ESM import", () => run("node", ["--input-type=module", "-e", "import { parseCohort, MatchInputError } from 'mentormatch'; if (typeof parseCohort !== 'function' || typeof MatchInputError !== 'function') throw new Error('missing exports'); console.log(Object.keys(await import('mentormatch')).length + ' exports')"]));
+  check("CommonJS require", () => run("node", ["-e", "const m = require('mentormatch'); if (typeof m.parseCohort !== 'function') throw new Error('missing exports'); try { m.parseCohort(null) } catch (e) { if (!(e instanceof m.MatchInputError)) throw e } console.log(Object.keys(m).length + ' exports')"]));
+  check("types resolve for ESM and CJS consumers", () => {
+    writeFileSync(join(tmp, "esm.mts"), "import { parseCohort, type Cohort } from 'mentormatch';\nconst c: Cohort = parseCohort({ participants: [] });\nexport const n: number = c.participants.length;\n");
+    writeFileSync(join(tmp, "cjs.cts"), "import m = require('mentormatch');\nconst c: m.Cohort = m.parseCohort({ participants: [] });\nexport const n: number = c.participants.length;\n");
+    return run(process.execPath, [join(root, "node_modules", "typescript", "bin", "tsc"), "--noEmit", "--strict", "--module", "node16", "--moduleResolution", "node16", "--skipLibCheck", "esm.mts", "cjs.cts"]);
+  });
+} finally {
+  rmSync(tmp, { recursive: true, force: true });
+}
+if (failed) process.exit(1);
