@@ -41,3 +41,7 @@ export type {
   Day,
   Mode,
 } from "./model/index.js";
+export { solveAssignment, verifyAssignment } from "./solvers/assignment.js";
+export type { AssignmentOptions, AssignmentResult, AssignmentCheck } from "./solvers/assignment.js";
+export { toDenseCost } from "./solvers/cost-input.js";
+export type { CostInput, DenseCost, FlatCostMatrix, MatrixLike } from "./solvers/cost-input.js";
