@@ -1,0 +1,99 @@
+import { evaluateCompiled } from "./evaluate.js";
+import { lpRelaxationBound, mipSize, solveExact, throwIfAborted } from "./highs-engine.js";
+import { localSearch } from "./local-search.js";
+import { compileConstraintModel, type CompiledModel } from "./model.js";
+import { greedyStart } from "./start.js";
+import type { ConstraintModel, ConstraintResult, SolveConstrainedOptions } from "./types.js";
+
+/**
+ * Largest MIP (variables, including the cohesion and common-slot linearisation) that
+ * `engine: "auto"` sends to HiGHS. From `bench/constraints.bench.mjs` on a 2-core machine:
+ * see `bench/results/constraints.json`.
+ * @remarks Since 0.1.0
+ */
+export const DEFAULT_EXACT_SIZE_LIMIT = 20_000;
+
+/** LP relaxations up to this many variables are solved for the local search's bound. */
+const LP_BOUND_LIMIT = 60_000;
+
+interface Resolved {
+  engine: "auto" | "exact" | "local";
+  seed: number;
+  timeLimitMs: number | undefined;
+  maxIterations: number;
+  signal: AbortSignal | undefined;
+  exactSizeLimit: number;
+  mipGap: number;
+  lpBound: boolean | "auto";
+}
+
+function resolveOptions(o: SolveConstrainedOptions | undefined, rows: number): Resolved {
+  return {
+    engine: o?.engine ?? "auto",
+    seed: o?.seed ?? 1,
+    timeLimitMs: o?.timeLimitMs,
+    maxIterations: o?.maxIterations ?? 200_000 + 2_000 * rows,
+    signal: o?.signal,
+    exactSizeLimit: o?.exactSizeLimit ?? DEFAULT_EXACT_SIZE_LIMIT,
+    mipGap: o?.mipGap ?? 1e-6,
+    lpBound: o?.lpBound ?? "auto",
+  };
+}
+
+async function runLocal(m: CompiledModel, r: Resolved): Promise<ConstraintResult> {
+  const t0 = performance.now();
+  const timeLimitMs = r.timeLimitMs ?? 10_000;
+  const out = await localSearch(m, { seed: r.seed, timeLimitMs, maxIterations: r.maxIterations, signal: r.signal, start: greedyStart(m) });
+  const ev = evaluateCompiled(m, out.rowToCol);
+  let bound: number | null = null;
+  if (ev.feasible && (r.lpBound === true || (r.lpBound === "auto" && mipSize(m, LP_BOUND_LIMIT).total <= LP_BOUND_LIMIT))) {
+    bound = await lpRelaxationBound(m, Math.max(1000, timeLimitMs / 4));
+    throwIfAborted(r.signal);
+  }
+  const gap = bound !== null ? Math.max(0, bound - ev.objective) / Math.max(1, Math.abs(ev.objective)) : null;
+  const optimal = gap !== null && gap <= 1e-9;
+  const base = {
+    rowToCol: out.rowToCol, objective: ev.objective, engine: "local" as const, gap, bound,
+    violations: ev.soft, seed: r.seed, iterations: out.iterations, timeMs: performance.now() - t0,
+  };
+  if (ev.feasible) return { ...base, status: optimal ? "optimal" : "feasible", optimal, feasible: true };
+  const names = [...new Set(ev.hard.map((v) => v.name))];
+  return {
+    ...base, rowToCol: new Int32Array(m.rows).fill(-1), objective: 0, violations: [], gap: null, bound: null,
+    status: "infeasible", optimal: false, feasible: false,
+    infeasibility: {
+      constraints: names, violated: ev.hard, proven: false,
+      message: `Local search found no assignment meeting every hard constraint within its budget (${out.iterations} iterations); the best one found still violates ${names.join(", ")}. The exact engine can prove whether the model is infeasible.`,
+    },
+  };
+}
+
+/**
+ * Solves a {@link ConstraintModel}: assigns each row to at most one col, maximising pair scores
+ * plus cohesion minus soft-constraint penalties, with every hard rule kept.
+ *
+ * Engines: `"exact"` — the HiGHS MIP solver (WebAssembly, loaded on first use), proven optimal
+ * within `mipGap` or stopped at `timeLimitMs` (default 60 s) with its gap; `"local"` — seeded
+ * simulated annealing from a greedy start, for `maxIterations` (default `200 000 + 2 000 · rows`)
+ * or `timeLimitMs` (default 10 s), whichever ends first, with an LP-relaxation bound for the gap
+ * when that LP is small; `"auto"` (default) — exact when the MIP has at most `exactSizeLimit`
+ * variables ({@link DEFAULT_EXACT_SIZE_LIMIT}), local otherwise, and local as well when HiGHS
+ * stops at the time limit without any feasible solution.
+ *
+ * Infeasibility is a result, not an exception: `status: "infeasible"` with the hard constraints
+ * that cannot be met. Invalid models throw `MatchInputError`. Aborting `signal` rejects with an
+ * error named `"AbortError"` (HiGHS itself runs synchronously; the signal is checked around it).
+ * @remarks Since 0.1.0
+ */
+export async function solveConstrained(model: ConstraintModel, options?: SolveConstrainedOptions): Promise<ConstraintResult> {
+  const m = compileConstraintModel(model);
+  const r = resolveOptions(options, m.rows);
+  throwIfAborted(r.signal);
+  const exactOptions = () => ({ seed: r.seed, timeLimitMs: r.timeLimitMs ?? 60_000, mipGap: r.mipGap, signal: r.signal });
+  if (r.engine === "exact") return solveExact(m, exactOptions());
+  if (r.engine === "local") return runLocal(m, r);
+  if (mipSize(m, r.exactSizeLimit).total > r.exactSizeLimit) return runLocal(m, r);
+  const exact = await solveExact(m, exactOptions());
+  if (exact.status === "time-limit" && !exact.feasible) return runLocal(m, { ...r, timeLimitMs: undefined });
+  return exact;
+}
