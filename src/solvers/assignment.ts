@@ -544,7 +544,12 @@ function augmentingRowReduction(
   return numFree;
 }
 
-/** Dijkstra augmentation for every remaining free row (JV phase 3; SciPy-style fused scan). */
+/**
+ * Dijkstra augmentation for every remaining free row (JV phase 3), one fused relax-and-select
+ * sweep per scanned column, preferring a free column on ties (as SciPy does). A scanned column
+ * gets `v = −Infinity` and `d = +Infinity` until the path is found, so it can neither improve nor
+ * be selected and the sweep needs no "scanned" test; its real price is restored afterwards.
+ */
 function augmentShortestPaths(
   nc: number,
   c: Float64Array,
@@ -556,55 +561,89 @@ function augmentShortestPaths(
 ): void {
   const d = new Float64Array(nc);
   const pred = new Int32Array(nc);
-  const cols = new Int32Array(nc);
+  const scanned = new Int32Array(nc);
+  const scannedD = new Float64Array(nc);
+  const savedV = new Float64Array(nc);
+  const todo = new Int32Array(nc);
   for (let f = 0; f < numFree; f++) {
     const freeRow = free[f]!;
-    for (let j = 0; j < nc; j++) cols[j] = j;
     d.fill(Infinity);
-    // cols[0..rem) are unscanned; cols[rem..nc) are scanned, most recent first.
-    let rem = nc;
+    let ns = 0;
     let i = freeRow;
     let h = 0;
-    let sink = -1;
     let minVal = 0;
+    let sink: number;
+    // Sweep all columns while few are scanned (sequential access is fastest); once a quarter
+    // are scanned, sweep a compacted list of the unscanned ones instead (long paths).
+    let nTodo = -1;
+    let nextCompact = nc >> 2;
     for (;;) {
       const base = i * nc;
       let lowest = Infinity;
       let idx = -1;
-      for (let k = 0; k < rem; k++) {
-        const j = cols[k]!;
-        let dj = d[j]!;
-        const r = c[base + j]! - v[j]! - h;
-        if (r < dj) {
-          d[j] = r;
-          pred[j] = i;
-          dj = r;
-        }
-        if (dj <= lowest) {
-          if (dj < lowest || y[j]! < 0) {
+      if (nTodo < 0) {
+        for (let j = 0; j < nc; j++) {
+          let dj = d[j]!;
+          const r = c[base + j]! - v[j]! - h;
+          if (r < dj) {
+            d[j] = r;
+            pred[j] = i;
+            dj = r;
+          }
+          if (dj <= lowest && (dj < lowest || y[j]! < 0)) {
             lowest = dj;
-            idx = k;
+            idx = j;
+          }
+        }
+      } else {
+        for (let k = 0; k < nTodo; k++) {
+          const j = todo[k]!;
+          let dj = d[j]!;
+          const r = c[base + j]! - v[j]! - h;
+          if (r < dj) {
+            d[j] = r;
+            pred[j] = i;
+            dj = r;
+          }
+          if (dj <= lowest && (dj < lowest || y[j]! < 0)) {
+            lowest = dj;
+            idx = j;
           }
         }
       }
       // Feasibility was established beforehand, so a finite column is always reachable.
       if (lowest === Infinity) throw new Error("solveAssignment: internal error, no augmenting path");
-      const j = cols[idx]!;
       minVal = lowest;
+      const j = idx;
       if (y[j]! < 0) {
         sink = j;
         break;
       }
-      rem--;
-      cols[idx] = cols[rem]!;
-      cols[rem] = j;
       i = y[j]!;
-      h = c[i * nc + j]! - v[j]! - minVal;
+      const vj = v[j]!;
+      h = c[i * nc + j]! - vj - minVal;
+      scanned[ns] = j;
+      scannedD[ns] = lowest;
+      savedV[ns++] = vj;
+      v[j] = -Infinity;
+      d[j] = Infinity;
+      if (ns >= nextCompact) {
+        let m = 0;
+        if (nTodo < 0) {
+          for (let jj = 0; jj < nc; jj++) if (v[jj] !== -Infinity) todo[m++] = jj;
+        } else {
+          for (let k = 0; k < nTodo; k++) {
+            const jj = todo[k]!;
+            if (v[jj] !== -Infinity) todo[m++] = jj;
+          }
+        }
+        nTodo = m;
+        nextCompact = ns + (m >> 2);
+      }
     }
-    for (let k = rem; k < nc; k++) {
-      const j = cols[k]!;
-      v[j] = v[j]! + d[j]! - minVal;
-    }
+    // Price update: v[j] += d[j] − d[sink] on scanned columns keeps every assigned row's column
+    // its cheapest in reduced cost (the JV invariant) after the augmentation below.
+    for (let k = 0; k < ns; k++) v[scanned[k]!] = savedV[k]! + scannedD[k]! - minVal;
     let j = sink;
     for (;;) {
       const r = pred[j]!;
