@@ -45,3 +45,5 @@ export { solveAssignment, verifyAssignment } from "./solvers/assignment.js";
 export type { AssignmentOptions, AssignmentResult, AssignmentCheck } from "./solvers/assignment.js";
 export { toDenseCost } from "./solvers/cost-input.js";
 export type { CostInput, DenseCost, FlatCostMatrix, MatrixLike } from "./solvers/cost-input.js";
+export { generateCohort } from "./sample/generate.js";
+export type { GenerateCohortOptions } from "./sample/generate.js";
