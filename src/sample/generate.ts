@@ -111,15 +111,15 @@ function drawDistinct(random: Random, cumulative: Float64Array, n: number): numb
 }
 
 /**
- * Weekly working-hours slots in local time. Most people offer 2–4 daytime slots between 09:00 and
- * 18:00 on distinct weekdays; some also offer early mornings or evenings (which is what lets
+ * Weekly working-hours slots in local time. Most people offer 2–5 daytime windows of 1.5–4 hours
+ * between 09:00 and 18:00 on distinct weekdays; some also offer early mornings or evenings (which is what lets
  * far-apart offices overlap at all), a few a Saturday morning or a late slot past midnight.
  */
 function weeklySlots(random: Random, asia: boolean): Slot[] {
   const r = random.next();
   const pattern = r < 0.76 ? "day" : r < 0.86 ? "early" : r < 0.97 ? "evening" : "weekend";
   const days = [0, 1, 2, 3, 4];
-  const n = random.int(2, 4);
+  const n = random.int(2, 5);
   for (let i = 0; i < n; i++) {
     const j = random.int(i, 4);
     [days[i], days[j]] = [days[j]!, days[i]!];
@@ -137,8 +137,8 @@ function weeklySlots(random: Random, asia: boolean): Slot[] {
       const s = 18 * 60 + 30 * random.int(0, 3);
       slots.push({ d, s, e: Math.min(s + 30 * random.int(2, 4), 21 * 60 + 30) });
     } else {
-      const s = 9 * 60 + 30 * random.int(0, 14);
-      slots.push({ d, s, e: Math.min(s + 30 * random.int(2, 4), 18 * 60) });
+      const s = 9 * 60 + 30 * random.int(0, 12);
+      slots.push({ d, s, e: Math.min(s + 30 * random.int(3, 8), 18 * 60) });
     }
   }
   if (pattern === "weekend") slots.push({ d: 5, s: 10 * 60, e: 10 * 60 + 30 * random.int(2, 4) });
@@ -165,7 +165,10 @@ function skillFrom(random: Random, department: number, ownShare: number, crossSh
   return random.pick(DEPARTMENTS[random.weightedIndex(DEPARTMENT_WEIGHTS)]!.skills);
 }
 
-function person(random: Random, id: string, mentorSide: boolean, o: ResolvedOptions, mentorCapacityMean: number): Person {
+/** Departments of the mentors who speak each language, for placing people who speak no English. */
+type LanguageTeams = Map<string, number[]>;
+
+function person(random: Random, id: string, mentorSide: boolean, o: ResolvedOptions, mentorCapacityMean: number, teams: LanguageTeams): Person {
   const reverse = o.format === "reverse";
   const office = OFFICES[random.weightedIndex(OFFICE_WEIGHTS)]!;
   const officeIndex = OFFICES.indexOf(office);
@@ -189,7 +192,10 @@ function person(random: Random, id: string, mentorSide: boolean, o: ResolvedOpti
     }
   }
 
-  const department = random.weightedIndex(DEPARTMENT_WEIGHTS);
+  // Someone who speaks no English usually works in a team led in their language.
+  const team = languages.includes("English") ? undefined : teams.get(languages[0]!);
+  const department = team !== undefined && random.chance(0.85) ? random.pick(team) : random.weightedIndex(DEPARTMENT_WEIGHTS);
+  if (mentorSide) for (const lang of languages) (teams.get(lang) ?? teams.set(lang, []).get(lang)!).push(department);
   const level = 1 + random.weightedIndex(mentorSide !== reverse ? MENTOR_LEVELS : MENTEE_LEVELS);
   const stage = stageOf(level);
   const goalIndices = mentorSide ? drawDistinct(random, MENTOR_GOALS[stage]!, random.int(3, 6)) : drawDistinct(random, MENTEE_GOALS[stage]!, 1 + random.weightedIndex(MENTEE_GOAL_COUNT));
@@ -425,8 +431,9 @@ export function generateCohort(options: GenerateCohortOptions): CohortInput {
   const capacityMean = o.mentors === 0 ? 1 : Math.min(3, Math.max(1, (1.1 * o.mentees) / o.mentors));
   const mentors: Person[] = [];
   const mentees: Person[] = [];
-  for (let i = 1; i <= o.mentors; i++) mentors.push(person(random, `mentor-${String(i).padStart(width, "0")}`, true, o, capacityMean));
-  for (let i = 1; i <= o.mentees; i++) mentees.push(person(random, `mentee-${String(i).padStart(width, "0")}`, false, o, capacityMean));
+  const teams: LanguageTeams = new Map();
+  for (let i = 1; i <= o.mentors; i++) mentors.push(person(random, `mentor-${String(i).padStart(width, "0")}`, true, o, capacityMean, teams));
+  for (let i = 1; i <= o.mentees; i++) mentees.push(person(random, `mentee-${String(i).padStart(width, "0")}`, false, o, capacityMean, teams));
   link(random, mentors, mentees, o);
   return { participants: [...mentors, ...mentees].map((x) => inSchemaOrder(x.p)), program: programFor(o) };
 }

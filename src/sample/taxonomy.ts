@@ -161,7 +161,7 @@ export const OFFICES: readonly OfficeSpec[] = [
     weight: 0.05,
     cities: ["Mexico City", "Guadalajara"],
     localLanguage: "Spanish",
-    monolingualShare: 0.3,
+    monolingualShare: 0.35,
     cultures: [["hispanic", 0.9], ["anglo", 0.05], ["arabic", 0.05]],
   },
   {
@@ -176,7 +176,7 @@ export const OFFICES: readonly OfficeSpec[] = [
     weight: 0.1,
     cities: ["Berlin", "Munich", "Hamburg"],
     localLanguage: "German",
-    monolingualShare: 0.12,
+    monolingualShare: 0.15,
     cultures: [["german", 0.7], ["turkish", 0.08], ["polish", 0.07], ["anglo", 0.05], ["french", 0.04], ["indian", 0.06]],
   },
   {
@@ -184,7 +184,7 @@ export const OFFICES: readonly OfficeSpec[] = [
     weight: 0.05,
     cities: ["Paris", "Lyon"],
     localLanguage: "French",
-    monolingualShare: 0.15,
+    monolingualShare: 0.2,
     cultures: [["french", 0.75], ["arabic", 0.12], ["nigerian", 0.05], ["anglo", 0.04], ["hispanic", 0.04]],
   },
   {
@@ -200,7 +200,7 @@ export const OFFICES: readonly OfficeSpec[] = [
     weight: 0.1,
     cities: ["Singapore"],
     localLanguage: "Mandarin",
-    monolingualShare: 0.06,
+    monolingualShare: 0.08,
     cultures: [["chinese", 0.6], ["indian", 0.15], ["malay", 0.15], ["anglo", 0.1]],
   },
 ];
