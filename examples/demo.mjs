@@ -1,6 +1,7 @@
 // The Quick start demo: validates examples/cohort.json (or the file given) against the built
 // package and prints a summary. Run with `npm run demo` (which builds dist/ first).
 import { readFileSync } from "node:fs";
+import { relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { MatchInputError, formatPath, parseCohort } from "../dist/index.js";
 
@@ -60,7 +61,7 @@ export function main(path = process.argv[2] ?? DEFAULT_INPUT) {
     return 1;
   }
   const s = summarise(cohort);
-  console.log(`${s.program.name} — ${s.program.format}, seed ${s.program.seed} (${path})`);
+  console.log(`${s.program.name} — ${s.program.format}, seed ${s.program.seed} (${relative(process.cwd(), path)})`);
   console.log("Validation: no issues");
   printCounts("By role", s.byRole);
   printCounts("By department", s.byDepartment);
