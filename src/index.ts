@@ -59,3 +59,10 @@ export type {
   ConstraintResult,
   ConstraintViolation,
 } from "./solvers/constraint/types.js";
+export { scoreMatrix, explainPair, scorePair } from "./score/index.js";
+export type { CompatibilityMatrix, CriterionBreakdown, CriterionEvidence, LockedViolation, PairScore, ScoreMatrixOptions, ScorePairOptions } from "./score/index.js";
+export type { CustomCriterion, GoalsEvidence, SkillsEvidence, SkillCoverage, PersonalityEvidence, TraitComparison, AvailabilityEvidence, DiversityEvidence, DiversityTerm, PreferencesEvidence } from "./criteria/index.js";
+export { RULE_CODES, ruleCodesOf } from "./constraints/index.js";
+export type { RuleCode, PairDirection } from "./constraints/index.js";
+export { encodeCohort, CELL_MINUTES, GRID_WORDS } from "./encode/index.js";
+export type { EncodedCohort, SparseRows, Vocabulary } from "./encode/index.js";

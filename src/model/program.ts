@@ -111,8 +111,41 @@ export const criteriaOptionsSchema = z.strictObject({
     .prefault({}),
   availability: z
     .strictObject({
+      /** Length of one meeting in minutes. Default 60. */
       minutesPerMeeting: z.number().min(1).max(1440).default(60),
+      /**
+       * Meetings per month. Default 2. The weekly overlap a pair needs is
+       * `minutesPerMeeting × max(1, meetingsPerMonth / 4)` (a month counted as four weeks).
+       */
       meetingsPerMonth: z.number().min(0).max(100).default(2),
+      /**
+       * The Monday (ISO date `YYYY-MM-DD`) of the week at which local slots are converted to UTC.
+       * Daylight-saving offsets are those in force during that week, so a programme running in
+       * summer can pick a summer week. Default `"2027-01-11"` (northern-hemisphere winter time).
+       */
+      referenceWeek: z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "referenceWeek is an ISO date YYYY-MM-DD" })
+        .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s && new Date(`${s}T00:00:00Z`).getUTCDay() === 1, {
+          error: (iss) => `${JSON.stringify(String(iss.input).slice(0, 40))} is not a Monday (referenceWeek must be the Monday that starts the week)`,
+          params: { code: "invalid-reference-week" },
+        })
+        .default("2027-01-11"),
+      /** IANA time zone assumed for participants who give slots but no `timezone`. Default `"UTC"`. */
+      defaultTimeZone: z
+        .string()
+        .refine(
+          (zone) => {
+            try {
+              new Intl.DateTimeFormat("en-US", { timeZone: zone });
+              return zone.length <= 64;
+            } catch {
+              return false;
+            }
+          },
+          { error: (iss) => `${JSON.stringify(String(iss.input).slice(0, 80))} is not an IANA time zone known to Intl`, params: { code: "invalid-timezone" } },
+        )
+        .default("UTC"),
     })
     .prefault({}),
   diversity: z

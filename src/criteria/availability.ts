@@ -1,0 +1,131 @@
+import { CELL_MINUTES, GRID_WORDS, MODE_BITS, popcount32, type EncodedCohort } from "../encode/index.js";
+import type { Mode } from "../model/index.js";
+import { weeklyTime } from "./text.js";
+
+const CAN_VIRTUAL = MODE_BITS.virtual | MODE_BITS.hybrid;
+const CAN_IN_PERSON = MODE_BITS["in-person"] | MODE_BITS.hybrid;
+
+/**
+ * Weekly minutes a pair needs: `minutesPerMeeting × max(1, meetingsPerMonth / 4)` (a month is
+ * counted as four weeks; fewer than four meetings a month still need one meeting's time in the
+ * weeks they meet).
+ * @remarks Since 0.1.0
+ */
+export function requiredWeeklyMinutes(options: { minutesPerMeeting: number; meetingsPerMonth: number }): number {
+  return options.minutesPerMeeting * Math.max(1, options.meetingsPerMonth / 4);
+}
+
+/**
+ * Shared UTC grid cells of two participants (popcount of the AND of their weekly bitsets); one
+ * cell is `CELL_MINUTES` (30) minutes. Callers check `hasSlots` first.
+ * @remarks Since 0.1.0
+ */
+export function overlapCellsKernel(enc: EncodedCohort): (a: number, b: number) => number {
+  const grid = enc.grid;
+  return (a, b) => {
+    const ab = a * GRID_WORDS;
+    const bb = b * GRID_WORDS;
+    let cells = 0;
+    for (let w = 0; w < GRID_WORDS; w++) {
+      let x = grid[ab + w]! & grid[bb + w]!;
+      if (x === 0) continue;
+      x = x - ((x >>> 1) & 0x55555555);
+      x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+      x = (x + (x >>> 4)) & 0x0f0f0f0f;
+      cells += Math.imul(x, 0x01010101) >>> 24;
+    }
+    return cells;
+  };
+}
+
+/**
+ * Whether two participants can meet in some mode: 1 yes, 0 no, −1 unknown (a side gave no
+ * modes). Virtual works when both accept virtual or hybrid; in person when both accept in-person
+ * or hybrid and their locations are the same (or a location is not given). Hybrid works with
+ * either.
+ * @remarks Since 0.1.0
+ */
+export function modeCompatibilityKernel(enc: EncodedCohort): (a: number, b: number) => number {
+  const { modes, location } = enc;
+  return (a, b) => {
+    const ma = modes[a]!;
+    const mb = modes[b]!;
+    if (ma === 0 || mb === 0) return -1;
+    if ((ma & CAN_VIRTUAL) !== 0 && (mb & CAN_VIRTUAL) !== 0) return 1;
+    if ((ma & CAN_IN_PERSON) !== 0 && (mb & CAN_IN_PERSON) !== 0) {
+      const la = location[a]!;
+      const lb = location[b]!;
+      if (la < 0 || lb < 0 || la === lb) return 1;
+    }
+    return 0;
+  };
+}
+
+/**
+ * The availability criterion from precomputed parts: `overlapCells` (−1 when a side gave no
+ * slots) and `modeFit` (from {@link modeCompatibilityKernel}).
+ *
+ * Overlap part: `min(1, overlapMinutes / requiredWeeklyMinutes)`. Mode part: 1 when the pair can
+ * meet in some mode, else 0. With both parts the score is their product (no workable mode means
+ * no meeting however much time is shared); with one, that part; with neither, no data (NaN).
+ * Symmetric in the two people.
+ *
+ * Worked example: 90 shared minutes, 60-minute meetings twice a month (60 min a week needed),
+ * both virtual → min(1, 90 / 60) × 1 = 1; 45 shared minutes → 0.75.
+ * @remarks Since 0.1.0
+ */
+export function availabilityScore(overlapCells: number, modeFit: number, requiredMinutes: number): number {
+  if (overlapCells < 0) return modeFit < 0 ? Number.NaN : modeFit;
+  const overlap = Math.min(1, (overlapCells * CELL_MINUTES) / requiredMinutes);
+  return modeFit < 0 ? overlap : overlap * modeFit;
+}
+
+/**
+ * Evidence for the availability criterion.
+ * @remarks Since 0.1.0
+ */
+export interface AvailabilityEvidence {
+  /** Shared minutes a week in UTC, `null` when a side gave no slots. */
+  overlapMinutes: number | null;
+  /** Weekly minutes the programme needs (see {@link requiredWeeklyMinutes}). */
+  requiredMinutes: number;
+  /** Whether a meeting mode works, `null` when a side gave no modes. */
+  modeCompatible: boolean | null;
+  /** Modes both people list. */
+  sharedModes: Mode[];
+  /** The shared location when both accept in-person meetings there. */
+  inPersonAt: string | null;
+}
+
+/**
+ * Availability evidence for (a, b), or `null` without data.
+ * @remarks Since 0.1.0
+ */
+export function availabilityEvidence(enc: EncodedCohort, a: number, b: number, requiredMinutes: number): AvailabilityEvidence | null {
+  const slots = enc.hasSlots[a] === 1 && enc.hasSlots[b] === 1;
+  const fit = modeCompatibilityKernel(enc)(a, b);
+  if (!slots && fit < 0) return null;
+  const overlapMinutes = slots ? overlapCellsKernel(enc)(a, b) * CELL_MINUTES : null;
+  const ma = enc.modes[a]!;
+  const mb = enc.modes[b]!;
+  const sharedModes = (Object.keys(MODE_BITS) as Mode[]).filter((m) => (ma & MODE_BITS[m]) !== 0 && (mb & MODE_BITS[m]) !== 0);
+  const la = enc.location[a]!;
+  const inPersonAt = (ma & CAN_IN_PERSON) !== 0 && (mb & CAN_IN_PERSON) !== 0 && la >= 0 && la === enc.location[b] ? enc.vocabularies.locations.terms[la]! : null;
+  return { overlapMinutes, requiredMinutes, modeCompatible: fit < 0 ? null : fit === 1, sharedModes, inPersonAt };
+}
+
+/**
+ * Reason sentences: "6 h a week of shared working hours", "Both prefer virtual meetings",
+ * "Can meet in person in London".
+ * @remarks Since 0.1.0
+ */
+export function availabilityReasons(ev: AvailabilityEvidence): string[] {
+  const out: string[] = [];
+  if (ev.overlapMinutes !== null && ev.overlapMinutes > 0) out.push(`${weeklyTime(ev.overlapMinutes)} a week of shared working hours`);
+  if (ev.modeCompatible === true) {
+    if (ev.inPersonAt !== null && ev.sharedModes.includes("in-person")) out.push(`Can meet in person in ${ev.inPersonAt}`);
+    else if (ev.sharedModes.includes("virtual")) out.push("Both prefer virtual meetings");
+    else if (ev.sharedModes.includes("hybrid")) out.push("Both are open to hybrid meetings");
+  }
+  return out;
+}

@@ -1,0 +1,95 @@
+import type { EncodedCohort } from "../encode/index.js";
+import { listText } from "./text.js";
+
+/**
+ * The personality criterion: per-trait similarity or complementarity, distance based.
+ *
+ * For each trait both people give (values in [0, 1]) with distance d = |a − b|, a `similar` trait
+ * scores 1 − d and a `complementary` one scores d (`criteria.personality.traits`, default
+ * `criteria.personality.default` = `similar`). The score is the mean over shared traits, summed in
+ * trait-name order; no data (NaN) when no trait is shared. Symmetric in the two people.
+ *
+ * Worked example: openness 0.8 vs 0.6 (similar) → 0.8, extraversion 0.9 vs 0.2 (complementary)
+ * → 0.7; score 0.75.
+ *
+ * Not batched through ml-matrix: the distance is L1 per trait with a per-trait mode and only over
+ * the traits both people gave, which a Gram-matrix product (‖a‖² + ‖b‖² − 2a·b) cannot express
+ * without one masked product per trait and per mode, each a full rows × cols matrix; with five to
+ * ten traits the direct loop reads less memory, allocates nothing per pair, and gives exactly the
+ * same bits for a pair whether it is scored alone or in a matrix.
+ *
+ * @returns a kernel `(a, b) → score | NaN`.
+ * @remarks Since 0.1.0
+ */
+export function personalityKernel(enc: EncodedCohort): (a: number, b: number) => number {
+  const { traits, traitCount, traitComplementary } = enc;
+  return (a, b) => {
+    const ab = a * traitCount;
+    const bb = b * traitCount;
+    let sum = 0;
+    let n = 0;
+    for (let t = 0; t < traitCount; t++) {
+      const x = traits[ab + t]!;
+      const y = traits[bb + t]!;
+      if (x !== x || y !== y) continue;
+      const d = x > y ? x - y : y - x;
+      sum += traitComplementary[t] === 1 ? d : 1 - d;
+      n++;
+    }
+    return n === 0 ? Number.NaN : sum / n;
+  };
+}
+
+/**
+ * One shared trait in {@link PersonalityEvidence}.
+ * @remarks Since 0.1.0
+ */
+export interface TraitComparison {
+  trait: string;
+  mode: "similar" | "complementary";
+  a: number;
+  b: number;
+  score: number;
+}
+
+/**
+ * Evidence for the personality criterion: every trait both people gave.
+ * @remarks Since 0.1.0
+ */
+export interface PersonalityEvidence {
+  traits: TraitComparison[];
+}
+
+/**
+ * Personality evidence for (a, b), or `null` without a shared trait.
+ * @remarks Since 0.1.0
+ */
+export function personalityEvidence(enc: EncodedCohort, a: number, b: number): PersonalityEvidence | null {
+  const out: TraitComparison[] = [];
+  for (let t = 0; t < enc.traitCount; t++) {
+    const x = enc.traits[a * enc.traitCount + t]!;
+    const y = enc.traits[b * enc.traitCount + t]!;
+    if (Number.isNaN(x) || Number.isNaN(y)) continue;
+    const d = Math.abs(x - y);
+    const complementary = enc.traitComplementary[t] === 1;
+    out.push({ trait: enc.vocabularies.traits.terms[t]!, mode: complementary ? "complementary" : "similar", a: x, b: y, score: complementary ? d : 1 - d });
+  }
+  return out.length === 0 ? null : { traits: out };
+}
+
+/**
+ * "Similar on openness, conscientiousness; complementary on extraversion" — traits that score at
+ * least 0.75 — or `null` when none does.
+ * @remarks Since 0.1.0
+ */
+export function personalityReason(ev: PersonalityEvidence): string | null {
+  const good = ev.traits.filter((t) => t.score >= 0.75);
+  const similar = good.filter((t) => t.mode === "similar").map((t) => t.trait);
+  const complementary = good.filter((t) => t.mode === "complementary").map((t) => t.trait);
+  const parts: string[] = [];
+  if (similar.length > 0) parts.push(`similar on ${listText(similar)}`);
+  if (complementary.length > 0) parts.push(`complementary on ${listText(complementary)}`);
+  if (parts.length === 0) return null;
+  const text = parts.join("; ");
+  return `Personality: ${text}`;
+}

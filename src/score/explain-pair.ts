@@ -1,0 +1,225 @@
+import { RULE_BIT, RULE_SENTENCES, listedPairs, ruleCodesOf, type ListedPairs } from "../constraints/index.js";
+import {
+  availabilityEvidence,
+  availabilityReasons,
+  diversityEvidence,
+  diversityReason,
+  goalsEvidence,
+  goalsReason,
+  listText,
+  offersBackReason,
+  personalityEvidence,
+  personalityReason,
+  preferencesReason,
+  skillsEvidence,
+  skillsReason,
+  type CustomCriterion,
+} from "../criteria/index.js";
+import type { EncodedCohort } from "../encode/index.js";
+import { MatchInputError, type MatchIssue } from "../errors.js";
+import { CRITERIA, participantSchema, programSchema, type Cohort, type Participant, type ParticipantInput, type Program, type ProgramInput } from "../model/index.js";
+import { AVAILABILITY, DIVERSITY, GOALS, PERSONALITY, PREFERENCES, SKILLS, createPairEvaluator, resolveCustom, type PairEvaluator } from "./pair-evaluator.js";
+import { buildMatrix } from "./score-matrix.js";
+import type { CompatibilityMatrix, CriterionBreakdown, CriterionEvidence, PairScore, ScorePairOptions } from "./types.js";
+
+interface Explainer {
+  ev: PairEvaluator;
+  listed: ListedPairs;
+}
+
+const explainers = new WeakMap<CompatibilityMatrix, Explainer>();
+
+function explainerOf(matrix: CompatibilityMatrix): Explainer {
+  let x = explainers.get(matrix);
+  if (x === undefined) {
+    const weights = resolveCustom(matrix.custom, matrix.cohort.program.weights);
+    x = {
+      ev: createPairEvaluator(matrix.encoded, matrix.cohort, matrix.direction, matrix.custom, weights, "all"),
+      listed: listedPairs(matrix.encoded, matrix.cohort, matrix.direction),
+    };
+    explainers.set(matrix, x);
+  }
+  return x;
+}
+
+function rankOf(enc: EncodedCohort, p: number, q: number): number {
+  for (let k = enc.ranked.start[p]!; k < enc.ranked.start[p + 1]!; k++) if (enc.ranked.list[k] === q) return enc.rankedRank[k]!;
+  return -1;
+}
+
+/**
+ * Explains one pair of a matrix: the same score and eligibility as the matrix holds (computed by
+ * the same kernels), with each criterion's breakdown and evidence, the broken rules, and reasons
+ * in plain sentences. Diversity evidence is redacted, and never in `reasons`, unless
+ * `explain.includeSensitive`.
+ *
+ * Reasons: up to `explain.maxReasons` positive sentences ordered by weight × score (ties in
+ * criterion order), then one sentence per broken rule. A pair with no data for any weighted
+ * criterion says so.
+ * @throws MatchInputError when `row` or `col` is out of range.
+ * @remarks Since 0.1.0
+ */
+export function explainPair(matrix: CompatibilityMatrix, row: number, col: number): PairScore {
+  if (!Number.isInteger(row) || row < 0 || row >= matrix.rows || !Number.isInteger(col) || col < 0 || col >= matrix.cols) {
+    throw new MatchInputError([{ path: [], code: "out-of-range", message: `pair (${row}, ${col}) is outside the ${matrix.rows} × ${matrix.cols} matrix` }]);
+  }
+  const { ev, listed } = explainerOf(matrix);
+  const enc = matrix.encoded;
+  const cohort = matrix.cohort;
+  const program = cohort.program;
+  const a = matrix.rowParticipants[row]!;
+  const b = matrix.colParticipants[col]!;
+  const values = new Float64Array(ev.names.length);
+  const aux = new Int32Array(2);
+  const rankAB = rankOf(enc, a, b);
+  const rankBA = rankOf(enc, b, a);
+  ev.evaluate(a, b, rankAB, rankBA, values, aux);
+  const score = ev.composite(values);
+
+  let bits = ev.rules(a, b, aux[0]!, aux[1]!);
+  for (let k = listed.start[a]!; k < listed.start[a + 1]!; k++) if (listed.col[k] === b) bits |= listed.bits[k]!;
+  if (a === b) bits |= RULE_BIT.self;
+  if (score < program.rules.minScore) bits |= RULE_BIT["min-score"];
+  let locked = false;
+  for (let k = listed.lockedStart[a]!; k < listed.lockedStart[a + 1]!; k++) if (listed.lockedCol[k] === b) locked = true;
+
+  const peer = matrix.direction === "peer";
+  const neutral = program.criteria.missing === "neutral";
+  const includeSensitive = program.explain.includeSensitive;
+  const breakdown: Record<string, CriterionBreakdown> = {};
+  const candidates: { text: string; strength: number; order: number }[] = [];
+  let anyData = false;
+
+  ev.names.forEach((name, c) => {
+    const v = values[c]!;
+    const weight = ev.weights[c]!;
+    const has = !Number.isNaN(v);
+    if (has && weight > 0) anyData = true;
+    let evidence: CriterionEvidence = null;
+    const texts: string[] = [];
+    switch (c) {
+      case GOALS: {
+        if (peer) {
+          const forward = goalsEvidence(enc, a, b);
+          const backward = goalsEvidence(enc, b, a);
+          evidence = forward || backward ? { forward, backward } : null;
+          const shared = forward?.shared ?? backward?.shared ?? [];
+          if (shared.length > 0) texts.push(`Shares ${shared.length} goal${shared.length === 1 ? "" : "s"}: ${listText(shared)}`);
+        } else {
+          const e = goalsEvidence(enc, a, b);
+          evidence = e;
+          const t = e && goalsReason(e);
+          if (t) texts.push(t);
+        }
+        break;
+      }
+      case SKILLS: {
+        if (peer) {
+          const forward = skillsEvidence(enc, a, b);
+          const backward = skillsEvidence(enc, b, a);
+          evidence = forward || backward ? { forward, backward } : null;
+          const covered = (forward?.covered ?? 0) + (backward?.covered ?? 0);
+          const total = (forward?.wanted.length ?? 0) + (backward?.wanted.length ?? 0);
+          if (covered > 0) texts.push(`Can teach each other ${covered} of ${total} wanted skills at target level`);
+        } else {
+          const primary = skillsEvidence(enc, a, b);
+          const t = primary && skillsReason(primary);
+          if (t) texts.push(t);
+          if (matrix.direction === "reverse") {
+            const offersBack = skillsEvidence(enc, b, a);
+            evidence = primary || offersBack ? { primary, offersBack } : null;
+            const back = offersBack && offersBackReason(offersBack);
+            if (back) texts.push(back);
+          } else evidence = primary;
+        }
+        break;
+      }
+      case PERSONALITY: {
+        const e = personalityEvidence(enc, a, b);
+        evidence = e;
+        const t = e && personalityReason(e);
+        if (t) texts.push(t);
+        break;
+      }
+      case AVAILABILITY: {
+        const e = availabilityEvidence(enc, a, b, ev.requiredMinutes);
+        evidence = e;
+        if (e) texts.push(...availabilityReasons(e));
+        break;
+      }
+      case DIVERSITY: {
+        const e = diversityEvidence(enc, a, b, includeSensitive);
+        evidence = e;
+        const t = e && includeSensitive ? diversityReason(e) : null;
+        if (t) texts.push(t);
+        break;
+      }
+      case PREFERENCES: {
+        if (has) {
+          const e = { firstRanksSecond: rankAB >= 0 ? rankAB + 1 : null, secondRanksFirst: rankBA >= 0 ? rankBA + 1 : null };
+          evidence = e;
+          const t = preferencesReason(e, peer);
+          if (t) texts.push(t);
+        }
+        break;
+      }
+      default: {
+        const criterion: CustomCriterion = matrix.custom[c - CRITERIA.length]!;
+        const text = has && criterion.explain ? criterion.explain(cohort.participants[a]!, cohort.participants[b]!, v) : null;
+        evidence = { custom: text };
+        if (text) texts.push(text);
+      }
+    }
+    const used = weight > 0 && (has || neutral);
+    breakdown[name] = { score: has ? v : null, weight, used, neutral: used && !has, evidence };
+    if (used && has && v > 0) for (const text of texts) candidates.push({ text, strength: weight * v, order: candidates.length });
+  });
+
+  candidates.sort((x, y) => y.strength - x.strength || x.order - y.order);
+  const reasons = candidates.slice(0, program.explain.maxReasons).map((x) => x.text);
+  if (!anyData && !neutral) reasons.push("No criterion has data for both people, so the score is 0");
+  const violations = ruleCodesOf(bits);
+  for (const code of violations) reasons.push(locked ? `${RULE_SENTENCES[code]} (kept: locked by the admin)` : RULE_SENTENCES[code]);
+  return { score, eligible: bits === 0 || locked, locked, breakdown, violations, reasons };
+}
+
+function parseOrThrow<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; code: string; message: string }[] } } }, value: unknown, at: string): T {
+  const r = schema.safeParse(value);
+  if (r.success) return r.data;
+  const issues: MatchIssue[] = r.error.issues.map((iss) => ({
+    path: [at, ...iss.path.map((p) => (typeof p === "symbol" ? String(p) : (p as string | number)))],
+    code: iss.code.replace(/_/g, "-"),
+    message: iss.message,
+  }));
+  throw new MatchInputError(issues);
+}
+
+/**
+ * Scores one pair under a programme: `a` is the mentee (row side) and `b` the mentor (column
+ * side); for reverse programmes `a` is the senior mentee and `b` the junior mentor; for peer
+ * programmes both directions are scored. Returns the same {@link PairScore} as {@link explainPair}
+ * and agrees with `scoreMatrix` bit for bit: it builds a two-person cohort and runs the same
+ * matrix pass. Preferences, history and admin pair lists that name other people are ignored.
+ *
+ * @param a the mentee, parsed or as written (defaults applied).
+ * @param b the mentor.
+ * @param program the programme, parsed or as written. Default `{}` (all defaults).
+ * @throws MatchInputError for an invalid participant, programme or custom criterion.
+ * @remarks Since 0.1.0
+ */
+export function scorePair(a: Participant | ParticipantInput, b: Participant | ParticipantInput, program: Program | ProgramInput = {}, options: ScorePairOptions = {}): PairScore {
+  const mentee = parseOrThrow<Participant>(participantSchema, a, "mentee");
+  const mentor = parseOrThrow<Participant>(participantSchema, b, "mentor");
+  const prog = parseOrThrow<Program>(programSchema, program, "program");
+  const custom = options.custom ?? [];
+  const known = new Set<string>([...CRITERIA, ...custom.map((c) => c?.name)]);
+  const unknown = Object.keys(prog.weights).filter((k) => !known.has(k));
+  if (unknown.length > 0) {
+    throw new MatchInputError(unknown.map((k) => ({ path: ["program", "weights", k], code: "unknown-criterion", message: `no criterion named ${JSON.stringify(k)}` })));
+  }
+  const same = mentee.id === mentor.id;
+  const cohort: Cohort = { participants: same ? [mentee] : [mentee, mentor], program: prog };
+  const direction = prog.format === "peer" ? "peer" : prog.format === "reverse" ? "reverse" : "forward";
+  const matrix = buildMatrix(cohort, { rows: Int32Array.of(0), cols: Int32Array.of(same ? 0 : 1), direction }, { custom });
+  return explainPair(matrix, 0, 0);
+}

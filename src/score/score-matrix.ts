@@ -1,0 +1,198 @@
+import { RULE_BIT, RULE_CODES, listedPairs, ruleCodesOf, type PairDirection } from "../constraints/index.js";
+import type { CustomCriterion } from "../criteria/index.js";
+import { encodeCohort } from "../encode/index.js";
+import { isParsedCohort, parseCohort, type Cohort } from "../model/index.js";
+import { createPairEvaluator, resolveCustom } from "./pair-evaluator.js";
+import type { CompatibilityMatrix, LockedViolation, ScoreMatrixOptions } from "./types.js";
+
+/** Which participants are rows and columns, and how they relate. */
+export interface Sides {
+  rows: Int32Array;
+  cols: Int32Array;
+  direction: PairDirection;
+}
+
+function sidesOf(cohort: Cohort, side: "auto" | "peer"): Sides {
+  const { participants, program } = cohort;
+  const pick = (ok: (role: string) => boolean) => Int32Array.from(participants.flatMap((p, i) => (ok(p.role) ? [i] : [])));
+  const mentee = (r: string) => r === "mentee" || r === "both";
+  const mentor = (r: string) => r === "mentor" || r === "both";
+  if (program.format === "peer") {
+    const all = Int32Array.from(participants, (_, i) => i);
+    return { rows: all, cols: all, direction: "peer" };
+  }
+  if (side === "peer") {
+    const pool = pick(mentee);
+    return { rows: pool, cols: pool, direction: "peer" };
+  }
+  return { rows: pick(mentee), cols: pick(mentor), direction: program.format === "reverse" ? "reverse" : "forward" };
+}
+
+/**
+ * Scores every candidate pair of a cohort under its programme: the composite of the six built-in
+ * criteria (and any custom ones), the hard rules as an eligibility mask with a violation bitmask
+ * per pair, and admin-locked pairs.
+ *
+ * Sides: one-on-one, reverse, group, rotational and flash programmes score mentees (role `mentee`
+ * or `both`) × mentors (`mentor` or `both`); a `both` participant is on both sides and their
+ * (p, p) pair is ineligible (`self`). Reverse programmes treat the `mentor`-role participant as the
+ * junior who mentors: skills are the junior's against the senior's wanted skills and the level
+ * rule is inverted. Peer programmes score all participants × all participants, symmetric, both
+ * skill and goal directions averaged, with `rules.maxLevelDiff` in place of the level gap.
+ *
+ * Missing data: a criterion without data for a pair drops out of its weighted mean
+ * (`criteria.missing: "drop"`, default) or scores `criteria.neutralScore`; a pair with no data for
+ * any weighted criterion scores 0.
+ *
+ * Cost: the cohort is encoded once into typed arrays (see `encodeCohort`); the pair pass does no
+ * per-pair allocation and touches no strings. Memory is 13 bytes per pair (scores, eligibility,
+ * violations) plus 8 per pair per criterion with `perCriterion`.
+ *
+ * @param cohort a cohort from `parseCohort`; anything else is parsed first.
+ * @throws MatchInputError for an invalid cohort, bad custom criteria or an out-of-range custom score.
+ * @remarks Since 0.1.0
+ */
+export function scoreMatrix(cohort: Cohort, options: ScoreMatrixOptions = {}): CompatibilityMatrix {
+  const custom = options.custom ?? [];
+  const parsed = isParsedCohort(cohort) ? cohort : parseCohort(cohort, { customCriteria: custom.map((c) => c?.name).filter((n): n is string => typeof n === "string") });
+  return buildMatrix(parsed, sidesOf(parsed, options.side ?? "auto"), options);
+}
+
+/**
+ * The matrix pass for given sides; shared by `scoreMatrix` and `scorePair`.
+ * @internal
+ */
+export function buildMatrix(cohort: Cohort, sides: Sides, options: ScoreMatrixOptions): CompatibilityMatrix {
+  const custom: readonly CustomCriterion[] = options.custom ?? [];
+  const customWeights = resolveCustom(custom, cohort.program.weights);
+  const signal = options.signal;
+  signal?.throwIfAborted();
+  const t0 = performance.now();
+  const enc = encodeCohort(cohort);
+  const t1 = performance.now();
+
+  const { rows: rowP, cols: colP, direction } = sides;
+  const rows = rowP.length;
+  const cols = colP.length;
+  const perCriterion = options.perCriterion === true;
+  const ev = createPairEvaluator(enc, cohort, direction, custom, customWeights, perCriterion ? "all" : "weighted");
+  const C = ev.names.length;
+  const pairs = rows * cols;
+  const scores = new Float64Array(pairs);
+  const eligible = new Uint8Array(pairs);
+  const violations = new Uint32Array(pairs);
+  const per = perCriterion ? ev.names.map(() => new Float64Array(pairs)) : [];
+  const minScore = cohort.program.rules.minScore;
+  const MIN = RULE_BIT["min-score"];
+  const SELF = RULE_BIT.self;
+
+  const colOf = new Int32Array(enc.size).fill(-1);
+  colP.forEach((p, j) => (colOf[p] = j));
+  const listed = listedPairs(enc, cohort, direction);
+  const rowBits = new Int32Array(cols);
+  const rankAB = new Int32Array(cols).fill(-1);
+  const rankBA = new Int32Array(cols).fill(-1);
+  const lockedRow = new Uint8Array(cols);
+  const values = new Float64Array(C);
+  const aux = new Int32Array(2);
+  const locked: Array<[number, number]> = [];
+  const lockedViolations: LockedViolation[] = [];
+  const { ranked, rankedRank, rankedBy, rankedByRank } = enc;
+
+  for (let i = 0; i < rows; i++) {
+    if (signal !== undefined && signal.aborted) signal.throwIfAborted();
+    const a = rowP[i]!;
+    // Spread this row's listed pairs, preference ranks and locks into column-indexed scratch.
+    for (let k = listed.start[a]!; k < listed.start[a + 1]!; k++) {
+      const j = colOf[listed.col[k]!]!;
+      if (j >= 0) rowBits[j] = rowBits[j]! | listed.bits[k]!;
+    }
+    for (let k = ranked.start[a]!; k < ranked.start[a + 1]!; k++) {
+      const j = colOf[ranked.list[k]!]!;
+      if (j >= 0) rankAB[j] = rankedRank[k]!;
+    }
+    for (let k = rankedBy.start[a]!; k < rankedBy.start[a + 1]!; k++) {
+      const j = colOf[rankedBy.list[k]!]!;
+      if (j >= 0) rankBA[j] = rankedByRank[k]!;
+    }
+    let anyLocked = false;
+    for (let k = listed.lockedStart[a]!; k < listed.lockedStart[a + 1]!; k++) {
+      const j = colOf[listed.lockedCol[k]!]!;
+      if (j >= 0) {
+        lockedRow[j] = 1;
+        anyLocked = true;
+      }
+    }
+
+    const base = i * cols;
+    for (let j = 0; j < cols; j++) {
+      const b = colP[j]!;
+      ev.evaluate(a, b, rankAB[j]!, rankBA[j]!, values, aux);
+      const score = ev.composite(values);
+      let bits = ev.rules(a, b, aux[0]!, aux[1]!) | rowBits[j]!;
+      if (a === b) bits |= SELF;
+      if (score < minScore) bits |= MIN;
+      const at = base + j;
+      scores[at] = score;
+      violations[at] = bits;
+      eligible[at] = bits === 0 ? 1 : 0;
+      if (perCriterion) for (let c = 0; c < C; c++) per[c]![at] = values[c]!;
+    }
+
+    if (anyLocked) {
+      for (let j = 0; j < cols; j++) {
+        if (lockedRow[j] === 0) continue;
+        lockedRow[j] = 0;
+        const at = base + j;
+        eligible[at] = 1;
+        locked.push([i, j]);
+        if (violations[at] !== 0) lockedViolations.push({ row: i, col: j, violations: ruleCodesOf(violations[at]!) });
+      }
+    }
+    for (let k = listed.start[a]!; k < listed.start[a + 1]!; k++) {
+      const j = colOf[listed.col[k]!]!;
+      if (j >= 0) rowBits[j] = 0;
+    }
+    for (let k = ranked.start[a]!; k < ranked.start[a + 1]!; k++) {
+      const j = colOf[ranked.list[k]!]!;
+      if (j >= 0) rankAB[j] = -1;
+    }
+    for (let k = rankedBy.start[a]!; k < rankedBy.start[a + 1]!; k++) {
+      const j = colOf[rankedBy.list[k]!]!;
+      if (j >= 0) rankBA[j] = -1;
+    }
+  }
+  const t2 = performance.now();
+
+  const ids = enc.ids;
+  const rowIds = Array.from(rowP, (p) => ids[p]!);
+  const colIds = Array.from(colP, (p) => ids[p]!);
+  const weights: Record<string, number> = {};
+  ev.names.forEach((n, c) => (weights[n] = ev.weights[c]!));
+  const matrix: CompatibilityMatrix = {
+    format: cohort.program.format,
+    direction,
+    rows,
+    cols,
+    rowIds,
+    colIds,
+    rowIndex: new Map(rowIds.map((id, i) => [id, i])),
+    colIndex: new Map(colIds.map((id, j) => [id, j])),
+    rowParticipants: rowP,
+    colParticipants: colP,
+    scores,
+    eligible,
+    violations,
+    ruleCodes: RULE_CODES,
+    locked,
+    lockedViolations,
+    criteria: ev.names,
+    weights,
+    ...(perCriterion ? { perCriterion: Object.fromEntries(ev.names.map((n, c) => [n, per[c]!])) } : {}),
+    cohort,
+    encoded: enc,
+    custom,
+    timings: { encodeMs: t1 - t0, scoreMs: t2 - t1 },
+  };
+  return matrix;
+}
