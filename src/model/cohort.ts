@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { MatchInputError, type MatchIssue } from "../errors.js";
 import { participantSchema, type Participant } from "./participant.js";
-import { CRITERIA, programSchema, type Program } from "./program.js";
+import { CRITERIA, SELECTOR_FIELDS, isSelectorField, programSchema, type Program } from "./program.js";
 
 /**
  * The whole input: participants and the programme.
@@ -169,9 +169,19 @@ function crossCheck(cohort: Cohort, options: ParseCohortOptions): MatchIssue[] {
     if (q.min === undefined && q.max === undefined) add(at, "empty-quota", `quota ${JSON.stringify(q.name)} needs min or max`);
     if (q.min !== undefined && q.max !== undefined && q.min > q.max) add(at, "invalid-range", `quota ${JSON.stringify(q.name)}: min ${q.min} exceeds max ${q.max}`);
     if (q.unit === "share" && ((q.min ?? 0) > 1 || (q.max ?? 0) > 1)) add(at, "invalid-share", `quota ${JSON.stringify(q.name)}: a share is between 0 and 1`);
+    for (const side of ["mentees", "mentors"] as const) {
+      const sel = q[side];
+      if (sel && !isSelectorField(sel.field)) add([...at, side, "field"], "unknown-field", `cannot select by ${JSON.stringify(sel.field)}; use one of ${SELECTOR_FIELDS.join(", ")}`);
+    }
+  });
+  const names = new Set<string>();
+  program.quotas.forEach((q, k) => {
+    if (names.has(q.name)) add(["program", "quotas", k, "name"], "duplicate-name", `quota name ${JSON.stringify(q.name)} is used twice`);
+    names.add(q.name);
   });
   program.group?.mix.forEach((m, k) => {
     if (m.maxPerGroup === undefined && m.minPerGroup === undefined) add(["program", "group", "mix", k], "empty-quota", "a group mix rule needs maxPerGroup or minPerGroup");
+    if (!isSelectorField(m.field)) add(["program", "group", "mix", k, "field"], "unknown-field", `cannot group by ${JSON.stringify(m.field)}; use one of ${SELECTOR_FIELDS.join(", ")}`);
   });
   return issues;
 }

@@ -71,6 +71,15 @@ export const selectorSchema = z.strictObject({
 });
 export type Selector = z.output<typeof selectorSchema>;
 
+/** The fields a selector may name, for validation messages. */
+export const SELECTOR_FIELDS = ["department", "level", "location", "timezone", "role", "languages", "goals", "id", "diversity.<key>", "attributes.<key>"];
+
+/** True when `field` is a field a selector can read. */
+export function isSelectorField(field: string): boolean {
+  return ["department", "level", "location", "timezone", "role", "languages", "goals", "id"].includes(field) || /^(diversity|attributes)\..+/.test(field);
+}
+
+
 /**
  * A programme-level quota on matched pairs: among matched pairs whose mentee matches `mentees`
  * and whose mentor matches `mentors`, count (or share of the selected mentees) within [min, max].

@@ -1,0 +1,118 @@
+import { solveCapacitatedAssignment } from "../solvers/min-cost-flow.js";
+
+/** A mentee × mentor problem in numbers, built by `match()` from a compatibility matrix. */
+export interface PairProblem {
+  rows: number;
+  cols: number;
+  /** Composite scores, row-major. */
+  scores: Float64Array;
+  /** 1 where the pair may be matched (locked pairs included). */
+  eligible: Uint8Array;
+  capacity: Int32Array;
+  minimum: Int32Array;
+  /** Rows flagged as priority (objective `priority`). */
+  priority: Uint8Array;
+  /** Admin-locked pairs, kept as given. */
+  locked: ReadonlyArray<readonly [number, number]>;
+}
+
+/** The solved problem: an assignment and how it was found. */
+export interface PairSolution {
+  rowToCol: Int32Array;
+  load: Int32Array;
+  unmetMinimum: number[];
+  /** Lowest score the solution was restricted to (objective `maxMin`), else null. */
+  threshold: number | null;
+  solver: string;
+  optimal: boolean;
+}
+
+/**
+ * Solves one-on-one (and reverse) programmes exactly. Locked pairs are fixed first; the rest is a
+ * capacitated assignment solved by min-cost flow, lexicographically: most mentees matched, then
+ * mentor minimums met, then the objective:
+ * - `maxTotal`: the largest total score;
+ * - `maxMin`: the largest possible lowest score (bottleneck), found by binary search over the
+ *   sorted distinct scores, each step an exact max-cardinality check; then the largest total
+ *   among matchings whose every free pair reaches it;
+ * - `priority`: as many priority mentees as possible, then the largest total. Exact because the
+ *   rows a bipartite matching can cover form a matroid (so the most-matched and the most-priority
+ *   goals never conflict) and a bonus of rows + 1 per priority mentee outweighs any score sum.
+ */
+export function solvePairs(problem: PairProblem, objective: "maxTotal" | "maxMin" | "priority"): PairSolution {
+  const { rows, cols, scores, eligible } = problem;
+  const rowToCol = new Int32Array(rows).fill(-1);
+  const capacity = Int32Array.from(problem.capacity);
+  const minimum = Int32Array.from(problem.minimum);
+  const fixedLoad = new Int32Array(cols);
+  for (const [i, j] of problem.locked) {
+    rowToCol[i] = j;
+    fixedLoad[j]!++;
+  }
+  for (let j = 0; j < cols; j++) {
+    capacity[j] = Math.max(0, capacity[j]! - fixedLoad[j]!);
+    minimum[j] = Math.max(0, Math.min(capacity[j]!, minimum[j]! - fixedLoad[j]!));
+  }
+  const freeRows: number[] = [];
+  for (let i = 0; i < rows; i++) if (rowToCol[i] === -1) freeRows.push(i);
+  const n = freeRows.length;
+
+  const build = (threshold: number, bonus: number) => {
+    const data = new Float64Array(n * cols).fill(-Infinity);
+    for (let r = 0; r < n; r++) {
+      const i = freeRows[r]!;
+      const extra = bonus > 0 && problem.priority[i] ? bonus : 0;
+      for (let j = 0; j < cols; j++) {
+        const k = i * cols + j;
+        if (eligible[k] && scores[k]! >= threshold) data[r * cols + j] = scores[k]! + extra;
+      }
+    }
+    return { rows: n, cols, data };
+  };
+  const solve = (threshold: number, bonus: number) =>
+    solveCapacitatedAssignment(build(threshold, bonus), { capacity, minimum, maximize: true });
+  const matched = (rowMap: Int32Array) => rowMap.reduce((c, j) => (j >= 0 ? c + 1 : c), 0);
+
+  let best = solve(-Infinity, objective === "priority" ? rows + 1 : 0);
+  let threshold: number | null = null;
+  if (objective === "maxMin" && n > 0) {
+    const target = matched(best.rowToCol);
+    const distinct = new Set<number>();
+    for (const i of freeRows) for (let j = 0; j < cols; j++) if (eligible[i * cols + j]) distinct.add(scores[i * cols + j]!);
+    const sorted = [...distinct].sort((a, b) => a - b);
+    // Largest index whose threshold still lets `target` mentees be matched; index 0 always does.
+    let lo = 0;
+    let hi = sorted.length - 1;
+    let at = best;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      const trial = solve(sorted[mid]!, 0);
+      if (matched(trial.rowToCol) === target) {
+        lo = mid;
+        at = trial;
+      } else hi = mid - 1;
+    }
+    if (sorted.length > 0) {
+      threshold = sorted[lo]!;
+      best = lo === 0 ? best : at;
+    }
+  }
+  for (let r = 0; r < n; r++) rowToCol[freeRows[r]!] = best.rowToCol[r]!;
+  const load = new Int32Array(cols);
+  for (let i = 0; i < rows; i++) if (rowToCol[i]! >= 0) load[rowToCol[i]!]!++;
+  const unmetMinimum: number[] = [];
+  for (let j = 0; j < cols; j++) if (load[j]! < problem.minimum[j]!) unmetMinimum.push(j);
+  return { rowToCol, load, unmetMinimum, threshold, solver: objective === "maxMin" ? "min-cost-flow+bottleneck-search" : "min-cost-flow", optimal: true };
+}
+
+/**
+ * Total of the free (unlocked) part of a solution, for comparisons in `explainWhyNot`.
+ */
+export function totalScore(problem: PairProblem, rowToCol: Int32Array): number {
+  let total = 0;
+  for (let i = 0; i < problem.rows; i++) {
+    const j = rowToCol[i]!;
+    if (j >= 0) total += problem.scores[i * problem.cols + j]!;
+  }
+  return total;
+}

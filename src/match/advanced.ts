@@ -1,0 +1,552 @@
+import type { Participant } from "../model/participant.js";
+import { explainPair, scoreMatrix, type CompatibilityMatrix } from "../score/index.js";
+import { GRID_WORDS, WEEK_CELLS, CELL_MINUTES } from "../encode/index.js";
+import { solveConstrained } from "../solvers/constraint/solve.js";
+import type { ConstraintModel, ConstraintResult, LinearConstraint } from "../solvers/constraint/types.js";
+import { solveBMatching } from "../solvers/b-matching.js";
+import { colorBipartiteEdges } from "../solvers/edge-coloring.js";
+import { solvePairs, type PairSolution } from "../formats/one-on-one.js";
+import { fieldValue, selectorMatches } from "../formats/selectors.js";
+import { explainUnmatched } from "../report/unmatched.js";
+import { summarise } from "../report/stats.js";
+import { byMentorThenMentee, pairMatch, pairProblem, reportPairs, type MatchContext, type StageRunner } from "./match.js";
+import type { Match, MatchOptions, MatchResult, MemberScore, Unmatched } from "./types.js";
+
+const DAY_NAMES = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+
+function mentorsOf(context: MatchContext): Participant[] {
+  return Array.from(context.matrix.colParticipants, (p) => context.cohort.participants[p]!);
+}
+function menteesOf(context: MatchContext): Participant[] {
+  return Array.from(context.matrix.rowParticipants, (p) => context.cohort.participants[p]!);
+}
+
+/** Pair weights for the constraint model: score where eligible, −∞ elsewhere. */
+function pairWeights(matrix: CompatibilityMatrix): Float64Array {
+  const w = new Float64Array(matrix.rows * matrix.cols).fill(-Infinity);
+  for (let k = 0; k < w.length; k++) if (matrix.eligible[k]) w[k] = matrix.scores[k]!;
+  return w;
+}
+
+/** Programme quotas as linear constraints over mentee rows × mentor cols. */
+export function quotaConstraints(context: MatchContext, mentees: Participant[], mentors: Participant[], rowOf: (i: number) => number[] = (i) => [i], colOf: (j: number) => number[] = (j) => [j]): LinearConstraint[] {
+  return context.cohort.program.quotas.map((q) => {
+    const rows: number[] = [];
+    mentees.forEach((p, i) => {
+      if (!q.mentees || selectorMatches(p, q.mentees)) rows.push(...rowOf(i));
+    });
+    const selected = mentees.filter((p) => !q.mentees || selectorMatches(p, q.mentees)).length;
+    const cols: number[] = [];
+    mentors.forEach((p, j) => {
+      if (!q.mentors || selectorMatches(p, q.mentors)) cols.push(...colOf(j));
+    });
+    const scale = q.unit === "share" ? selected : 1;
+    const min = q.min !== undefined ? q.min * scale : undefined;
+    const max = q.max !== undefined ? q.max * scale : undefined;
+    const base = { rows, cols, hard: q.hard, ...(q.hard ? {} : { penalty: q.penalty }) };
+    // A quota with both bounds becomes "=" only when they coincide; otherwise the tighter side
+    // that the constraint model takes in one row: we encode [min, max] as two constraints.
+    return [
+      ...(min !== undefined ? [{ ...base, name: q.name + (max !== undefined ? " (min)" : ""), sense: ">=" as const, rhs: min }] : []),
+      ...(max !== undefined ? [{ ...base, name: q.name + (min !== undefined ? " (max)" : ""), sense: "<=" as const, rhs: max }] : []),
+    ];
+  }).flat();
+}
+
+function engineOf(context: MatchContext): "auto" | "exact" | "local" {
+  const s = context.cohort.program.solver;
+  return s === "exact" ? "exact" : s === "local" ? "local" : "auto";
+}
+
+/**
+ * Solves a model, and when its hard constraints cannot all be met, solves it again with them
+ * relaxed to soft (penalised) so the admin still sees the closest result — the report names the
+ * constraints that could not be met.
+ */
+async function solveReported(model: ConstraintModel, context: MatchContext, options: MatchOptions, warnings: string[]): Promise<{ result: ConstraintResult; infeasibility?: NonNullable<ConstraintResult["infeasibility"]> }> {
+  const common = { engine: engineOf(context), seed: context.cohort.program.seed, ...(options.signal ? { signal: options.signal } : {}) };
+  const result = await solveConstrained(model, common);
+  if (result.status !== "infeasible") return { result };
+  const infeasibility = result.infeasibility!;
+  warnings.push(`infeasible: ${infeasibility.message}; the result below relaxes ${infeasibility.constraints.join(", ") || "the programme's hard constraints"} (penalised, not enforced)`);
+  const relaxed: ConstraintModel = {
+    ...model,
+    constraints: (model.constraints ?? []).map((c) => (c.hard === false ? c : { ...c, hard: false, penalty: 10 })),
+  };
+  const second = await solveConstrained(relaxed, common);
+  return { result: second, infeasibility };
+}
+
+/** One-on-one or reverse with programme quotas (or `solver: "constraint" | "local"`). */
+export async function solveQuotaPairs(context: MatchContext, stage: StageRunner, warnings: string[], options: MatchOptions = {}): Promise<MatchResult> {
+  const { matrix } = context;
+  const problem = pairProblem(context);
+  const mentees = menteesOf(context);
+  const mentors = mentorsOf(context);
+  const constraints: LinearConstraint[] = quotaConstraints(context, mentees, mentors);
+  mentors.forEach((m, j) => {
+    if (m.minCapacity > 0) constraints.push({ name: `minimum load of ${m.id}`, cols: [j], sense: ">=", rhs: m.minCapacity, hard: false, penalty: 1 });
+  });
+  const weights = pairWeights(matrix);
+  const base: ConstraintModel = {
+    rows: matrix.rows,
+    cols: matrix.cols,
+    score: weights,
+    colUpper: problem.capacity,
+    locked: matrix.locked,
+    constraints,
+  };
+  const t0 = performance.now();
+  // Lexicographic, as in the flow path: first the most mentees matched (every pair worth 1),
+  // then the best total among solutions that match that many.
+  const counting = await solveReported({ ...base, score: weights.map((v) => (v === -Infinity ? v : 1)) }, context, options, []);
+  const most = counting.result.feasible ? counting.result.rowToCol.reduce((c, j) => c + (j >= 0 ? 1 : 0), 0) : 0;
+  const model: ConstraintModel = { ...base, constraints: [...constraints, { name: "most mentees matched", sense: ">=", rhs: most, hard: true }] };
+  const { result, infeasibility } = await solveReported(model, context, options, warnings);
+  context.timings.solve += performance.now() - t0;
+  const load = new Int32Array(matrix.cols);
+  for (const j of result.rowToCol) if (j >= 0) load[j]!++;
+  const unmetMinimum: number[] = [];
+  mentors.forEach((m, j) => {
+    if (load[j]! < m.minCapacity) unmetMinimum.push(j);
+  });
+  const solution: PairSolution = { rowToCol: result.rowToCol, load, unmetMinimum, threshold: null, solver: `constraint/${result.engine}`, optimal: result.optimal && counting.result.optimal };
+  context.problem = problem;
+  context.solution = solution;
+  const out = stage("report", () => reportPairs(context, problem, solution, warnings, false));
+  attachConstraintStats(out, result, infeasibility);
+  return out;
+}
+
+function attachConstraintStats(out: MatchResult, r: ConstraintResult, infeasibility?: ConstraintResult["infeasibility"]): void {
+  out.stats["engine"] = r.engine;
+  out.stats["status"] = infeasibility ? "infeasible" : r.status;
+  out.stats["gap"] = r.gap;
+  out.stats["bound"] = r.bound;
+  out.stats["seed"] = r.seed;
+  out.stats["softViolations"] = r.violations.map((v) => ({ ...v }));
+  if (infeasibility) out.stats["infeasibility"] = { constraints: infeasibility.constraints, message: infeasibility.message, proven: infeasibility.proven };
+}
+
+/** Dispatches the formats that need more than one exact assignment. */
+export async function solveAdvancedFormat(context: MatchContext, stage: StageRunner, warnings: string[], options: MatchOptions): Promise<MatchResult> {
+  const format = context.cohort.program.format;
+  if (format === "group") return solveGroups(context, stage, warnings, options);
+  return solveRotation(context, stage, warnings, options);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Group format
+
+/** Start cells of runs of `length` free cells in a weekly grid (wrapping at the week's end). */
+function meetingStarts(grid: Uint32Array, offset: number, length: number): number[] {
+  const free = (c: number) => {
+    const cell = ((c % WEEK_CELLS) + WEEK_CELLS) % WEEK_CELLS;
+    return (grid[offset + (cell >>> 5)]! >>> (cell & 31)) & 1;
+  };
+  const out: number[] = [];
+  for (let s = 0; s < WEEK_CELLS; s++) {
+    let ok = true;
+    for (let t = 0; t < length && ok; t++) if (!free(s + t)) ok = false;
+    if (ok) out.push(s);
+  }
+  return out;
+}
+
+function describeCell(cell: number): string {
+  const day = Math.floor(cell / (1440 / CELL_MINUTES));
+  const minute = (cell % (1440 / CELL_MINUTES)) * CELL_MINUTES;
+  return `${DAY_NAMES[day]} ${String(Math.floor(minute / 60)).padStart(2, "0")}:${String(minute % 60).padStart(2, "0")} UTC`;
+}
+
+/** Pair scores between the given participants (indices into the cohort), any eligibility. */
+function peerScores(context: MatchContext, people: Participant[]): CompatibilityMatrix {
+  const sub = { program: { ...context.cohort.program, format: "peer" as const }, participants: people };
+  return scoreMatrix(sub, { side: "peer", custom: context.custom });
+}
+
+async function solveGroups(context: MatchContext, stage: StageRunner, warnings: string[], options: MatchOptions): Promise<MatchResult> {
+  const { cohort, matrix } = context;
+  const program = cohort.program;
+  const group = program.group!;
+  const mentorless = group.mentorless;
+  const people = mentorless ? cohort.participants : menteesOf(context);
+  const mentors = mentorless ? [] : mentorsOf(context);
+  const n = people.length;
+  const peer = n > 1 ? peerScores(context, people) : null;
+  const peerIndex = (i: number) => peer!.rowIndex.get(people[i]!.id)!;
+
+  const cols = mentorless ? Math.max(1, Math.ceil(n / group.size.max)) : matrix.cols;
+  const score = mentorless ? new Float64Array(n * cols) : pairWeights(matrix);
+  const colUpper = mentorless ? new Int32Array(cols).fill(group.size.max) : Int32Array.from(mentors, (m) => Math.min(group.size.max, m.capacity));
+  const colLower = new Int32Array(cols).fill(group.size.min);
+
+  // Cohesion: every mentee pair for small cohorts, else each mentee's 10 most compatible peers.
+  const pairs: number[] = [];
+  const weight: number[] = [];
+  if (peer && group.cohesionWeight > 0) {
+    const all = n <= 60;
+    const L = 10;
+    const seen = new Set<number>();
+    for (let a = 0; a < n; a++) {
+      const pa = peerIndex(a);
+      const order: number[] = [];
+      for (let b = 0; b < n; b++) if (b !== a) order.push(b);
+      const s = (b: number) => (peer.scores[pa * peer.cols + peerIndex(b)]! + peer.scores[peerIndex(b) * peer.cols + pa]!) / 2;
+      const chosen = all ? order : order.sort((x, y) => s(y) - s(x) || x - y).slice(0, L);
+      for (const b of chosen) {
+        const key = Math.min(a, b) * n + Math.max(a, b);
+        if (seen.has(key)) continue;
+        seen.add(key);
+        pairs.push(Math.min(a, b), Math.max(a, b));
+        weight.push(group.cohesionWeight * s(b));
+      }
+    }
+    if (!all) warnings.push(`cohesion counts each member's ${L} most compatible peers (cohort of ${n} is too large for all pairs)`);
+  }
+
+  const constraints: LinearConstraint[] = [];
+  const allCols = Array.from({ length: cols }, (_, j) => j);
+  for (const mix of group.mix) {
+    const values = new Map<string, number[]>();
+    people.forEach((p, i) => {
+      const v = fieldValue(p, mix.field);
+      if (v === undefined) return;
+      const vals = Array.isArray(v) ? v : [v];
+      for (const x of vals) {
+        if (mix.equals !== undefined && x !== mix.equals) continue;
+        const key = `${typeof x}:${String(x)}`;
+        const list = values.get(key) ?? [];
+        list.push(i);
+        values.set(key, list);
+      }
+    });
+    const label = mix.name ?? `${mix.field}${mix.equals !== undefined ? `=${String(mix.equals)}` : ""}`;
+    for (const [key, rows] of [...values].sort((x, y) => (x[0] < y[0] ? -1 : 1))) {
+      const base = { rows, cols: allCols, perCol: true, hard: mix.hard, ...(mix.hard ? {} : { penalty: mix.penalty }) };
+      const name = mix.equals !== undefined ? label : `${label} (${key.slice(key.indexOf(":") + 1)})`;
+      if (mix.maxPerGroup !== undefined) constraints.push({ ...base, name: `${name}: at most ${mix.maxPerGroup} per group`, sense: "<=", rhs: mix.maxPerGroup });
+      if (mix.minPerGroup !== undefined && mix.equals !== undefined) constraints.push({ ...base, name: `${name}: at least ${mix.minPerGroup} per group`, sense: ">=", rhs: mix.minPerGroup });
+    }
+    if (mix.minPerGroup !== undefined && mix.equals === undefined) warnings.push(`group mix ${label}: minPerGroup needs "equals" and was ignored`);
+  }
+  if (!mentorless) constraints.push(...quotaConstraints(context, people, mentors));
+
+  let commonSlot: ConstraintModel["commonSlot"];
+  let starts: number[][] = [];
+  let mentorStarts: number[][] = [];
+  if (group.requireCommonSlot) {
+    const encoded = (peer ?? matrix).encoded;
+    const length = Math.ceil(program.criteria.availability.minutesPerMeeting / CELL_MINUTES);
+    const startsOf = (enc: typeof encoded, idx: number) => meetingStarts(enc.grid, idx * GRID_WORDS, length);
+    starts = people.map((p) => (peer ? startsOf(peer.encoded, peer.rowParticipants[peerIndex(people.indexOf(p))]!) : []));
+    if (!peer) starts = people.map(() => []);
+    mentorStarts = mentors.map((_, j) => startsOf(matrix.encoded, matrix.colParticipants[j]!));
+    commonSlot = { rowSlots: starts, ...(mentorless ? {} : { colSlots: mentorStarts }) };
+  }
+
+  const model: ConstraintModel = {
+    rows: n,
+    cols,
+    score,
+    colLower,
+    colUpper,
+    colOptional: true,
+    rowMustAssign: mentorless,
+    ...(pairs.length ? { cohesion: { pairs: Int32Array.from(pairs), weight: Float64Array.from(weight) } } : {}),
+    ...(constraints.length ? { constraints } : {}),
+    ...(commonSlot ? { commonSlot } : {}),
+    ...(!mentorless && matrix.locked.length ? { locked: matrix.locked } : {}),
+  };
+  checkAbort(options);
+  const t0 = performance.now();
+  const { result, infeasibility } = await solveReported(model, context, options, warnings);
+  context.timings.solve += performance.now() - t0;
+  return stage("report", () => {
+    const members: number[][] = Array.from({ length: cols }, () => []);
+    result.rowToCol.forEach((j, i) => {
+      if (j >= 0) members[j]!.push(i);
+    });
+    const matches: Match[] = [];
+    members.forEach((rows, j) => {
+      if (rows.length === 0) return;
+      rows.sort((a, b) => (people[a]!.id < people[b]!.id ? -1 : 1));
+      const memberScores: MemberScore[] = mentorless
+        ? []
+        : rows.map((i) => {
+            const e = explainPair(matrix, i, j);
+            return { mentorId: matrix.colIds[j]!, menteeId: matrix.rowIds[i]!, score: matrix.scores[i * matrix.cols + j]!, breakdown: e.breakdown, reasons: e.reasons };
+          });
+      let cohesionSum = 0;
+      let cohesionCount = 0;
+      if (peer) {
+        for (let x = 0; x < rows.length; x++) {
+          for (let y = x + 1; y < rows.length; y++) {
+            const pa = peerIndex(rows[x]!);
+            const pb = peerIndex(rows[y]!);
+            cohesionSum += (peer.scores[pa * peer.cols + pb]! + peer.scores[pb * peer.cols + pa]!) / 2;
+            cohesionCount++;
+          }
+        }
+      }
+      const cohesion = cohesionCount ? cohesionSum / cohesionCount : 0;
+      const reasons: string[] = [];
+      if (group.requireCommonSlot || starts.length) {
+        const sets = rows.map((i) => new Set(starts[i]));
+        const candidates = mentorless ? starts[rows[0]!] ?? [] : mentorStarts[j] ?? [];
+        const common = candidates.find((c) => sets.every((s) => s.has(c)));
+        if (common !== undefined) reasons.push(`Common meeting slot for all ${rows.length + (mentorless ? 0 : 1)}: ${describeCell(common)}`);
+      }
+      const goalCount = new Map<string, number>();
+      for (const i of rows) for (const g of new Set(people[i]!.goals ?? [])) goalCount.set(g, (goalCount.get(g) ?? 0) + 1);
+      const shared = [...goalCount].filter(([, c]) => c >= 2).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+      if (shared.length) reasons.push(`Shared goals: ${shared.slice(0, 3).map(([g, c]) => `${g} (${c} members)`).join(", ")}`);
+      if (cohesionCount) reasons.push(`Members' mutual compatibility ${cohesion.toFixed(2)} on average`);
+      const mean = mentorless ? cohesion : memberScores.reduce((s, m) => s + m.score, 0) / memberScores.length;
+      const best = memberScores.slice().sort((a, b) => b.score - a.score)[0];
+      matches.push({
+        mentorIds: mentorless ? [] : [matrix.colIds[j]!],
+        menteeIds: rows.map((i) => people[i]!.id),
+        score: mean,
+        breakdown: best ? best.breakdown : {},
+        reasons: [...reasons, ...(best ? best.reasons.slice(0, 2) : [])],
+        members: memberScores,
+      });
+    });
+    matches.sort(byMentorThenMentee);
+    const unmatched: Unmatched[] = [];
+    const loads = members.map((r) => r.length);
+    result.rowToCol.forEach((j, i) => {
+      if (j >= 0) return;
+      if (mentorless) {
+        unmatched.push({ id: people[i]!.id, role: "peer", code: "no-circle", message: "could not be placed in a circle within the size and slot rules", detail: { candidates: cols, eligible: cols, excludedBy: {} } });
+        return;
+      }
+      unmatched.push(explainUnmatched({ id: matrix.rowIds[i]!, role: "mentee", view: matrix, index: i, axis: "row", selfIndex: matrix.colIndex.get(matrix.rowIds[i]!) ?? -1, partnerWord: "mentor", partnerIds: matrix.colIds, full: (t) => loads[t]! >= colUpper[t]! }));
+    });
+    const matchedCount = result.rowToCol.reduce((s, j) => s + (j >= 0 ? 1 : 0), 0);
+    let matchable = n;
+    if (!mentorless) {
+      matchable = 0;
+      for (let i = 0; i < n; i++) if (matrix.eligible.subarray(i * matrix.cols, (i + 1) * matrix.cols).includes(1)) matchable++;
+    }
+    const stats = summarise(matches.map((m) => m.score), { matchedMentees: matchedCount, matchable, solver: `constraint/${result.engine}`, optimal: result.optimal, objective: "groupTotal", blockingPairs: null });
+    stats["groups"] = matches.length;
+    stats["objectiveValue"] = result.objective;
+    const out: MatchResult = { format: program.format, matches, unmatched, stats, warnings };
+    attachConstraintStats(out, result, infeasibility);
+    return out;
+  });
+}
+
+function checkAbort(options: MatchOptions): void {
+  if (options.signal?.aborted) throw new DOMException("match() was aborted", "AbortError");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rotational format
+
+/**
+ * R rounds without repeats, exactly: the best set of meetings where each mentee meets at most R
+ * distinct mentors and mentor j at most R · capacity_j mentees is a bipartite b-matching; split
+ * each mentor into `capacity` copies of degree ≤ R and colour the edges with R colours (König),
+ * which gives R rounds with mentor loads ≤ capacity per round. So the joint optimum is reached
+ * in polynomial time. With `minDepartments`, that optimum is the upper bound; the rounds are then
+ * solved jointly by the constraint solver when the model is small enough, else round by round.
+ */
+async function solveRotation(context: MatchContext, stage: StageRunner, warnings: string[], options: MatchOptions): Promise<MatchResult> {
+  const { cohort, matrix } = context;
+  const program = cohort.program;
+  const R = program.rotation!.rounds;
+  const minDepartments = program.rotation!.minDepartments;
+  const mentors = mentorsOf(context);
+  const capacity = Int32Array.from(mentors, (m) => m.capacity);
+  const n = matrix.rows;
+  const m = matrix.cols;
+
+  const joint = stage("solve", () => jointRounds(matrix, capacity, R));
+  const bound = joint.total;
+  let rounds = joint.rounds;
+  let solver = "b-matching+edge-colouring";
+  let optimal = true;
+  let constraintResult: ConstraintResult | undefined;
+  let infeasibility: ConstraintResult["infeasibility"];
+
+  const departmentOf = mentors.map((p) => p.department);
+  const departmentsMet = (rs: Array<Array<[number, number]>>) => {
+    const met = Array.from({ length: n }, () => new Set<string>());
+    for (const r of rs) for (const [i, j] of r) if (departmentOf[j] !== undefined) met[i]!.add(departmentOf[j]!);
+    return met;
+  };
+  if (minDepartments !== undefined) {
+    const met = departmentsMet(rounds);
+    const short = met.filter((s) => s.size < Math.min(minDepartments, R)).length;
+    if (short > 0) {
+      const mode = program.rotation!.mode;
+      const modelSize = n * R * m * R;
+      if (mode === "joint" || (mode === "auto" && modelSize <= 250_000)) {
+        const t0 = performance.now();
+        const out = await jointConstrained(context, R, minDepartments, capacity, options, warnings);
+        context.timings.solve += performance.now() - t0;
+        rounds = out.rounds;
+        constraintResult = out.result;
+        infeasibility = out.infeasibility;
+        solver = `constraint/${out.result.engine}`;
+        optimal = out.result.optimal;
+      } else {
+        rounds = stage("solve", () => sequentialRounds(context, R, capacity, minDepartments));
+        solver = "sequential-min-cost-flow";
+        optimal = false;
+      }
+    }
+  } else if (program.rotation!.mode === "sequential") {
+    rounds = stage("solve", () => sequentialRounds(context, R, capacity, undefined));
+    solver = "sequential-min-cost-flow";
+    optimal = false;
+  }
+
+  return stage("report", () => {
+    const roundMatches = rounds.map((pairs, r) => pairs.map(([i, j]) => pairMatch(context, i, j, { round: r })).sort(byMentorThenMentee));
+    const matches = roundMatches.flat();
+    const total = matches.reduce((s, x) => s + x.score, 0);
+    const met = new Int32Array(n);
+    for (const r of rounds) for (const [i] of r) met[i]!++;
+    const unmatched: Unmatched[] = [];
+    for (let i = 0; i < n; i++) {
+      if (met[i]! > 0) continue;
+      unmatched.push(explainUnmatched({ id: matrix.rowIds[i]!, role: "mentee", view: matrix, index: i, axis: "row", selfIndex: matrix.colIndex.get(matrix.rowIds[i]!) ?? -1, partnerWord: "mentor", partnerIds: matrix.colIds, full: () => true }));
+    }
+    if (minDepartments !== undefined) {
+      const deps = departmentsMet(rounds);
+      const short = deps.map((s, i) => ({ i, k: s.size })).filter((x) => met[x.i]! > 0 && x.k < Math.min(minDepartments, R));
+      if (short.length) warnings.push(`${short.length} mentee(s) meet mentors from fewer than ${minDepartments} departments (not enough eligible mentors from other departments)`);
+    }
+    let matchable = 0;
+    for (let i = 0; i < n; i++) if (matrix.eligible.subarray(i * m, (i + 1) * m).includes(1)) matchable++;
+    const stats = summarise(matches.map((x) => x.score), { matchedMentees: met.reduce((s, v) => s + (v > 0 ? 1 : 0), 0), matchable, solver, optimal, objective: "maxTotal", blockingPairs: null });
+    stats["rounds"] = R;
+    stats["jointBound"] = bound;
+    stats["gapToJointBound"] = bound > 0 ? (bound - total) / bound : 0;
+    const out: MatchResult = { format: program.format, matches, rounds: roundMatches, unmatched, stats, warnings };
+    if (constraintResult) attachConstraintStats(out, constraintResult, infeasibility);
+    return out;
+  });
+}
+
+/** Exact joint rounds without department rules: b-matching + König colouring of mentor copies. */
+export function jointRounds(matrix: { rows: number; cols: number; scores: Float64Array; eligible: Uint8Array; locked?: ReadonlyArray<readonly [number, number]> }, capacity: Int32Array, R: number): { rounds: Array<Array<[number, number]>>; total: number } {
+  const { rows: n, cols: m } = matrix;
+  const data = new Float64Array(n * m).fill(-Infinity);
+  for (let k = 0; k < n * m; k++) if (matrix.eligible[k]) data[k] = matrix.scores[k]!;
+  const b = solveBMatching({ rows: n, cols: m, data }, { rowCapacity: new Int32Array(n).fill(R), colCapacity: Int32Array.from(capacity, (c) => c * R), maximize: true });
+  // Split mentor j into capacity_j copies, dealing its edges round-robin so each copy has ≤ R.
+  const copyStart = new Int32Array(m + 1);
+  for (let j = 0; j < m; j++) copyStart[j + 1] = copyStart[j]! + Math.max(1, capacity[j]!);
+  const dealt = new Int32Array(m);
+  const edges: Array<[number, number]> = b.edges.map(([i, j]) => {
+    const copies = Math.max(1, capacity[j]!);
+    const c = copyStart[j]! + (dealt[j]!++ % copies);
+    return [i, c];
+  });
+  const { color } = colorBipartiteEdges(n, copyStart[m]!, edges);
+  const rounds: Array<Array<[number, number]>> = Array.from({ length: R }, () => []);
+  b.edges.forEach((e, k) => rounds[color[k]!]!.push([e[0], e[1]]));
+  return { rounds, total: b.total };
+}
+
+/** Round by round, each an exact capacitated assignment with earlier partners excluded. */
+function sequentialRounds(context: MatchContext, R: number, capacity: Int32Array, minDepartments: number | undefined): Array<Array<[number, number]>> {
+  const { matrix } = context;
+  const n = matrix.rows;
+  const m = matrix.cols;
+  const mentors = mentorsOf(context);
+  const eligible = Uint8Array.from(matrix.eligible);
+  const met = Array.from({ length: n }, () => new Set<string>());
+  const rounds: Array<Array<[number, number]>> = [];
+  for (let r = 0; r < R; r++) {
+    const roundEligible = Uint8Array.from(eligible);
+    if (minDepartments !== undefined) {
+      // Look-ahead: when the remaining rounds are just enough to reach minDepartments, only
+      // mentors from departments not yet met stay eligible (if any such mentor is eligible).
+      for (let i = 0; i < n; i++) {
+        const need = minDepartments - met[i]!.size;
+        if (need <= 0 || need < R - r) continue;
+        let any = false;
+        for (let j = 0; j < m; j++) {
+          const d = mentors[j]!.department;
+          if (eligible[i * m + j] && d !== undefined && !met[i]!.has(d)) any = true;
+        }
+        if (!any) continue;
+        for (let j = 0; j < m; j++) {
+          const d = mentors[j]!.department;
+          if (d === undefined || met[i]!.has(d)) roundEligible[i * m + j] = 0;
+        }
+      }
+    }
+    const sol = solvePairs({ rows: n, cols: m, scores: matrix.scores, eligible: roundEligible, capacity, minimum: new Int32Array(m), priority: new Uint8Array(n), locked: [] }, "maxTotal");
+    const pairs: Array<[number, number]> = [];
+    sol.rowToCol.forEach((j, i) => {
+      if (j < 0) return;
+      pairs.push([i, j]);
+      eligible[i * m + j] = 0;
+      const d = mentors[j]!.department;
+      if (d !== undefined) met[i]!.add(d);
+    });
+    rounds.push(pairs);
+  }
+  return rounds;
+}
+
+/** Joint rounds through the constraint solver, with a per-department cap that guarantees minDepartments. */
+async function jointConstrained(context: MatchContext, R: number, minDepartments: number, capacity: Int32Array, options: MatchOptions, warnings: string[]) {
+  const { matrix } = context;
+  const n = matrix.rows;
+  const m = matrix.cols;
+  const mentors = mentorsOf(context);
+  const rows = n * R;
+  const cols = m * R;
+  const score = new Float64Array(rows * cols).fill(-Infinity);
+  for (let r = 0; r < R; r++) {
+    for (let i = 0; i < n; i++) {
+      for (let j = 0; j < m; j++) {
+        const k = i * m + j;
+        if (matrix.eligible[k]) score[(r * n + i) * cols + (r * m + j)] = matrix.scores[k]!;
+      }
+    }
+  }
+  const constraints: LinearConstraint[] = [];
+  const roundsOf = (base: number, count: number, idx: number) => Array.from({ length: R }, (_, r) => r * count + idx + base);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < m; j++) {
+      if (!matrix.eligible[i * m + j]) continue;
+      constraints.push({ name: `no repeat ${matrix.rowIds[i]}–${matrix.colIds[j]}`, rows: roundsOf(0, n, i), cols: roundsOf(0, m, j), sense: "<=", rhs: 1 });
+    }
+  }
+  // With at most c meetings per department, R meetings span ≥ ceil(R / c) departments; the
+  // largest c with ceil(R / c) ≥ minDepartments is floor((R − 1) / (minDepartments − 1)).
+  const k = Math.min(minDepartments, R);
+  const cap = k <= 1 ? R : Math.max(1, Math.floor((R - 1) / (k - 1)));
+  const byDept = new Map<string, number[]>();
+  mentors.forEach((p, j) => {
+    if (p.department === undefined) return;
+    const list = byDept.get(p.department) ?? [];
+    list.push(...roundsOf(0, m, j));
+    byDept.set(p.department, list);
+  });
+  if (cap < R) {
+    for (let i = 0; i < n; i++) {
+      for (const [d, cols] of [...byDept].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+        constraints.push({ name: `${matrix.rowIds[i]}: at most ${cap} meetings in ${d}`, rows: roundsOf(0, n, i), cols, sense: "<=", rhs: cap, hard: false, penalty: 1 });
+      }
+    }
+  }
+  const model: ConstraintModel = { rows, cols, score, colUpper: Array.from({ length: cols }, (_, c) => capacity[c % m]!), constraints };
+  const { result, infeasibility } = await solveReported(model, context, options, warnings);
+  const rounds: Array<Array<[number, number]>> = Array.from({ length: R }, () => []);
+  result.rowToCol.forEach((c, row) => {
+    if (c < 0) return;
+    const r = Math.floor(row / n);
+    rounds[r]!.push([row % n, c % m]);
+  });
+  return { rounds, result, infeasibility };
+}

@@ -1,0 +1,108 @@
+import type { Format } from "../model/program.js";
+import type { PairScore } from "../score/index.js";
+import type { CustomCriterion } from "../criteria/index.js";
+
+/** Pipeline stages reported through {@link MatchOptions.onProgress}. */
+export type MatchStage = "validate" | "encode" | "score" | "solve" | "report";
+
+/**
+ * Options for `match()`.
+ * @remarks Since 0.1.0
+ */
+export interface MatchOptions {
+  /** Called as each stage starts (`done = 0`) and ends (`done = total`). */
+  onProgress?: (stage: MatchStage, done: number, total: number) => void;
+  /** Cancels the run between (and inside long) stages with a DOMException named `AbortError`. */
+  signal?: AbortSignal;
+  /** Custom criteria, weighted by `weight` or `program.weights[name]`. */
+  criteria?: CustomCriterion[];
+}
+
+/** One member's score inside a multi-member match (a triad or a group). */
+export interface MemberScore {
+  mentorId: string | null;
+  menteeId: string;
+  score: number;
+  breakdown: PairScore["breakdown"];
+  reasons: string[];
+}
+
+/**
+ * One match: a mentor–mentee pair, a peer pair or triad, a group, or a timetable meeting.
+ * Peers have no mentor: `mentorIds` is empty and every member is in `menteeIds`.
+ * @remarks Since 0.1.0
+ */
+export interface Match {
+  mentorIds: string[];
+  menteeIds: string[];
+  /** Composite compatibility in [0, 1] (for several members, the mean of their pair scores). */
+  score: number;
+  /** Per-criterion breakdown of the pair (for multi-member matches, of the best-scoring pair). */
+  breakdown: PairScore["breakdown"];
+  /** Short sentences an admin can show the participants. */
+  reasons: string[];
+  /** True when an admin locked this pair in `rules.locked`. */
+  locked?: boolean;
+  /** Rules a locked pair breaks (empty otherwise). */
+  lockedViolations?: string[];
+  /** Round or time slot (rotational and flash timetables), from 0. */
+  round?: number;
+  /** Per-member scores of a triad or group. */
+  members?: MemberScore[];
+}
+
+/**
+ * Why a participant has no match, in a machine-readable code and a sentence.
+ * Codes: `no-eligible-partner` (every candidate excluded by a rule), `partners-at-capacity`
+ * (eligible partners exist but are all full), `not-preferred` (stable mode: every eligible
+ * partner prefers whom they hold), `below-threshold` (maxMin: only pairs under the best
+ * achievable minimum were left), `odd-pool` (peer: one left over), `no-mentee` (a mentor nobody
+ * was assigned to), `minimum-not-met` (a mentor below `minCapacity`).
+ * @remarks Since 0.1.0
+ */
+export interface Unmatched {
+  id: string;
+  role: "mentee" | "mentor" | "peer";
+  code: string;
+  message: string;
+  detail: {
+    candidates: number;
+    eligible: number;
+    excludedBy: Record<string, number>;
+    atCapacity?: string[];
+    [key: string]: unknown;
+  };
+}
+
+/** Totals, quality figures, the solver used and timings. */
+export interface MatchStats {
+  matches: number;
+  matchedMentees: number;
+  total: number;
+  mean: number;
+  min: number;
+  median: number;
+  /** Matched ÷ matchable (participants with at least one eligible partner); 1 when none is matchable. */
+  coverage: number;
+  matchable: number;
+  solver: string;
+  optimal: boolean;
+  objective: string;
+  /** Blocking pairs under the participants' preferences (ranked lists completed by score); null when not computed. */
+  blockingPairs: number | null;
+  timings: Record<MatchStage | "total", number>;
+  [key: string]: unknown;
+}
+
+/**
+ * What `match()` returns.
+ * @remarks Since 0.1.0
+ */
+export interface MatchResult {
+  format: Format;
+  matches: Match[];
+  rounds?: Match[][];
+  unmatched: Unmatched[];
+  stats: MatchStats;
+  warnings: string[];
+}
