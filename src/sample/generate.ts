@@ -98,7 +98,9 @@ function resolve(options: GenerateCohortOptions): ResolvedOptions {
   return resolved;
 }
 
-const hhmm = (minutes: number): string => `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
+/** `HH:MM` for every minute of the day, built once. */
+const TIMES = Array.from({ length: 1441 }, (_, m) => `${String(Math.floor(m / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`);
+const hhmm = (minutes: number): string => TIMES[minutes]!;
 
 /** Draws up to `n` distinct indices by weight (rejection; the pools are small). */
 function drawDistinct(random: Random, cumulative: Float64Array, n: number): number[] {
