@@ -47,7 +47,7 @@ export { toDenseCost } from "./solvers/cost-input.js";
 export type { CostInput, DenseCost, FlatCostMatrix, MatrixLike } from "./solvers/cost-input.js";
 export { generateCohort } from "./sample/generate.js";
 export type { GenerateCohortOptions } from "./sample/generate.js";
-export { solveConstrained, DEFAULT_EXACT_SIZE_LIMIT } from "./solvers/constraint/solve.js";
+export { solveConstrained, DEFAULT_EXACT_SIZE_LIMIT, DEFAULT_EXACT_COHESION_SIZE_LIMIT } from "./solvers/constraint/solve.js";
 export { evaluateConstrained } from "./solvers/constraint/evaluate.js";
 export type { ConstrainedEvaluation } from "./solvers/constraint/evaluate.js";
 export type {

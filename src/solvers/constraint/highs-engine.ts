@@ -107,7 +107,8 @@ interface BuiltMip {
  *   with `u_j` binary.
  * - cohesion weight `w` on rows `i, k` and each shared col `j`: `y ∈ [0, 1]` with `w·y` in the
  *   objective and `y ≤ x_ij, y ≤ x_kj` when `w > 0`, `y ≥ x_ij + x_kj − 1` when `w < 0` (exact
- *   at integral `x`, so `y` need not be integer).
+ *   at integral `x`, so `y` need not be integer), strengthened by
+ *   `Σ_k y_ikj ≤ (upper_j − 1)·x_ij` over the positive terms of row i.
  * - side constraints row by row (per col when `perCol`, right-hand side `rhs·u_j` on optional
  *   cols); soft ones get non-negative slacks costing `penalty`.
  * - common slot: `z_js` binary for the slots that matter, `Σ_s z_js ≤ 1`,
@@ -195,6 +196,7 @@ function buildMip(m: CompiledModel, highs: Highs, opts: { elastic: boolean; rela
   // Cohesion.
   if (!opts.elastic) {
     const shared: number[] = [];
+    const posY: Record<number, number[]> = {};
     for (let t = 0; t < m.pairI.length; t++) {
       const w = m.pairW[t]!;
       if (w === 0) continue;
@@ -207,10 +209,22 @@ function buildMip(m: CompiledModel, highs: Highs, opts: { elastic: boolean; rela
         if (w > 0) {
           term(y, 1); term(xi, -1); addRow(-INF, 0);
           term(y, 1); term(xk, -1); addRow(-INF, 0);
+          (posY[i * cols + j] ??= []).push(y);
+          (posY[k * cols + j] ??= []).push(y);
         } else {
           term(xi, 1); term(xk, 1); term(y, -1); addRow(-INF, 1);
         }
       }
+    }
+    // Strengthening: with row i in col j, at most upper_j − 1 others share it, so
+    // Σ_k y_ikj ≤ (upper_j − 1) · x_ij (much tighter LP bound than y ≤ x alone when degrees exceed it).
+    for (const key in posY) {
+      const list = posY[key]!;
+      const t = Number(key), j = t % cols;
+      if (list.length <= m.upper[j]! - 1) continue;
+      for (const y of list) term(y, 1);
+      term(xAt[t]!, -(m.upper[j]! - 1));
+      addRow(-INF, 0);
     }
   }
   // Side constraints.
@@ -369,7 +383,7 @@ export async function solveExact(m: CompiledModel, o: ExactOptions): Promise<Con
       rowToCol, objective: hasSolution ? ev.objective : 0, engine: "exact", status: partial.status, optimal: partial.optimal,
       feasible: ev.feasible && partial.status !== "infeasible", gap: partial.optimal ? (gap ?? 0) : gap, bound: partial.bound,
       violations: hasSolution ? ev.soft : [], ...(partial.infeasibility ? { infeasibility: partial.infeasibility } : {}),
-      seed: o.seed, iterations: partial.iterations, timeMs: performance.now() - t0,
+      mipVariables: built.data.numCols, seed: o.seed, iterations: partial.iterations, timeMs: performance.now() - t0,
     };
   };
 

@@ -103,8 +103,8 @@ export interface ConstraintModel {
 export interface SolveConstrainedOptions {
   /**
    * `"exact"`: HiGHS MIP; `"local"`: seeded simulated annealing; `"auto"` (default): exact when
-   * the MIP has at most `exactSizeLimit` variables and no cohesion terms beyond
-   * that size, else local.
+   * the MIP has at most `exactSizeLimit` variables (`exactCohesionSizeLimit` when it has cohesion
+   * terms), else local.
    */
   engine?: "auto" | "exact" | "local";
   /** Seed of the local search PRNG and of HiGHS. Default: 1. */
@@ -119,8 +119,10 @@ export interface SolveConstrainedOptions {
   maxIterations?: number;
   /** Aborts the solve; the promise rejects with an error named `"AbortError"`. */
   signal?: AbortSignal;
-  /** Largest MIP (variables incl. linearisation) that `auto` sends to the exact engine. */
+  /** Largest MIP (variables incl. linearisation) that `auto` sends to the exact engine. Default: `DEFAULT_EXACT_SIZE_LIMIT`. */
   exactSizeLimit?: number;
+  /** The same for models with cohesion terms. Default: `DEFAULT_EXACT_COHESION_SIZE_LIMIT`. */
+  exactCohesionSizeLimit?: number;
   /** Relative MIP gap at which the exact engine stops and reports optimal. Default: 1e-6. */
   mipGap?: number;
   /**
@@ -178,6 +180,11 @@ export interface ConstraintResult {
     proven: boolean;
     message: string;
   };
+  /**
+   * Variables of the model's MIP, linearisation included (what `auto` compares with
+   * `exactSizeLimit`); counting stops just past 10⁷.
+   */
+  mipVariables: number;
   seed: number;
   /** Local search iterations, or HiGHS branch-and-bound nodes. */
   iterations: number;
