@@ -106,7 +106,7 @@ export function solveAssignment(cost: CostInput, options?: AssignmentOptions): A
   let nc = ncReal;
   let c = w;
   if (forbidden > 0) {
-    const k = maxCardinality(nr, ncReal, w, null, null);
+    const k = maxCardinality(nr, ncReal, w, Infinity, null, null);
     if (k === 0) return { rowToCol, colToRow, total: 0 };
     if (k < nr) {
       nc = ncReal + (nr - k);
@@ -194,21 +194,8 @@ export function verifyAssignment(
     problems.push(`total is ${result.total} but the assigned entries sum to ${sum}`);
   }
   if (problems.length === 0) {
-    // Maximum cardinality: grow the given matching with Hopcroft–Karp on the allowed pairs.
-    const transposed = rows > cols;
-    const nr = transposed ? cols : rows;
-    const nc = transposed ? rows : cols;
-    const allowed = new Float64Array(nr * nc);
-    for (let i = 0; i < rows; i++) {
-      for (let j = 0; j < cols; j++) {
-        const v = data[i * cols + j]!;
-        const bad = v === forbiddenValue || Number.isNaN(v);
-        allowed[transposed ? j * rows + i : i * cols + j] = bad ? Infinity : 0;
-      }
-    }
-    const mr = new Int32Array(transposed ? colToRow : rowToCol);
-    const mc = new Int32Array(transposed ? rowToCol : colToRow);
-    const best = maxCardinality(nr, nc, allowed, mr, mc);
+    // Maximum cardinality (Berge): try to grow the given matching along augmenting paths.
+    const best = maxCardinality(rows, cols, data, forbiddenValue, new Int32Array(rowToCol), new Int32Array(colToRow));
     if (best > assigned) {
       problems.push(`${assigned} pairs assigned but ${best} can be assigned without forbidden pairs`);
     }
@@ -275,14 +262,16 @@ function appendZeroColumns(nr: number, ncOld: number, ncNew: number, w: Float64A
 }
 
 /**
- * Maximum bipartite matching on the finite entries of a dense nr × nc matrix (Hopcroft–Karp),
- * starting from the given matching (`mr`, `mc`, updated in place) or from a greedy one.
+ * Maximum bipartite matching on the allowed entries (neither `forbidden` nor NaN) of a dense
+ * nr × nc matrix (Hopcroft–Karp), starting from the given matching (`mr`, `mc`, updated in
+ * place) or from a greedy one.
  * Reference: J. E. Hopcroft, R. M. Karp, SIAM J. Comput. 2(4), 1973.
  */
 function maxCardinality(
   nr: number,
   nc: number,
   w: Float64Array,
+  forbidden: number,
   mrIn: Int32Array | null,
   mcIn: Int32Array | null,
 ): number {
@@ -293,7 +282,8 @@ function maxCardinality(
     for (let i = 0; i < nr; i++) {
       const base = i * nc;
       for (let j = 0; j < nc; j++) {
-        if (w[base + j]! !== Infinity && mc[j]! < 0) {
+        const a = w[base + j]!;
+        if (a !== forbidden && a === a && mc[j]! < 0) {
           mr[i] = j;
           mc[j] = i;
           size++;
@@ -326,7 +316,8 @@ function maxCardinality(
       const base = i * nc;
       const di = dist[i]! + 1;
       for (let j = 0; j < nc; j++) {
-        if (w[base + j]! === Infinity) continue;
+        const a = w[base + j]!;
+        if (a === forbidden || a !== a) continue;
         const i2 = mc[j]!;
         if (i2 < 0) found = true;
         else if (dist[i2] === INF) {
@@ -347,7 +338,8 @@ function maxCardinality(
         let j = next[i]!;
         let advanced = false;
         for (; j < nc; j++) {
-          if (w[base + j]! === Infinity) continue;
+          const a = w[base + j]!;
+        if (a === forbidden || a !== a) continue;
           const i2 = mc[j]!;
           if (i2 < 0) {
             stackCol[top] = j;

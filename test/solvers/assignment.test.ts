@@ -308,6 +308,14 @@ describe("verifyAssignment", () => {
     expect(verifyAssignment(cost, wrongLength).valid).toBe(false);
   });
 
+  it("finds a missed pair in a tall matrix, and ignores NaN and forbidden entries for it", () => {
+    const tall = [[Infinity], [NaN], [3]];
+    const none = { rowToCol: Int32Array.from([-1, -1, -1]), colToRow: Int32Array.from([-1]), total: 0 };
+    expect(verifyAssignment(tall, none).problems).toEqual(["0 pairs assigned but 1 can be assigned without forbidden pairs"]);
+    const blocked = [[Infinity], [NaN], [Infinity]];
+    expect(verifyAssignment(blocked, { ...none }).valid).toBe(true);
+  });
+
   it("reports a forbidden pair", () => {
     const forbidden = [[Infinity, 1], [2, 3]];
     const r = { rowToCol: Int32Array.from([0, 1]), colToRow: Int32Array.from([0, 1]), total: Infinity };
