@@ -1,9 +1,10 @@
-// The Quick start demo: validates examples/cohort.json (or the file given) against the built
-// package and prints a summary. Run with `npm run demo` (which builds dist/ first).
+// The Quick start demo: matches examples/cohort.json (or the file given) one-on-one with the
+// built package and prints the pairs, their reasons, and the unmatched with why.
+// Run with `npm run demo` (which builds dist/ first).
 import { readFileSync } from "node:fs";
 import { relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import { MatchInputError, formatPath, parseCohort } from "../dist/index.js";
+import { MatchInputError, formatPath, match, parseCohort } from "../dist/index.js";
 
 const DEFAULT_INPUT = fileURLToPath(new URL("./cohort.json", import.meta.url));
 
@@ -45,15 +46,39 @@ export function summarise(cohort) {
   };
 }
 
-function printCounts(title, rows) {
-  console.log(`\n${title}`);
-  for (const [k, n] of rows) console.log(`  ${String(k).padEnd(22)} ${String(n).padStart(4)}`);
+/** Prints the matches as a table grouped by mentor, then the unmatched with why. */
+function printMatches(result, cohort) {
+  const name = new Map(cohort.participants.map((p) => [p.id, p.name ?? p.id]));
+  const byMentor = new Map();
+  for (const m of result.matches) {
+    const list = byMentor.get(m.mentorIds[0]) ?? [];
+    list.push(m);
+    byMentor.set(m.mentorIds[0], list);
+  }
+  console.log(`\nMatches (${result.matches.length}, solver ${result.stats.solver}, optimal: ${result.stats.optimal})`);
+  console.log(`  ${"Mentor".padEnd(24)} ${"Mentee".padEnd(24)} Score  Top reasons`);
+  for (const [mentorId, list] of [...byMentor].sort((a, b) => String(name.get(a[0])).localeCompare(String(name.get(b[0]))))) {
+    list.forEach((m, k) => {
+      const mentor = k === 0 ? String(name.get(mentorId)).slice(0, 24) : "";
+      const reasons = m.reasons.slice(0, 2).join("; ");
+      console.log(`  ${mentor.padEnd(24)} ${String(name.get(m.menteeIds[0])).slice(0, 24).padEnd(24)} ${m.score.toFixed(2)}   ${reasons}${m.locked ? " [locked]" : ""}`);
+    });
+  }
+  const s = result.stats;
+  console.log(`\nTotal ${s.total.toFixed(2)}, mean ${s.mean.toFixed(3)}, median ${s.median.toFixed(3)}, min ${s.min.toFixed(3)}; coverage ${(s.coverage * 100).toFixed(1)} % of ${s.matchable} matchable mentees; ${s.blockingPairs} blocking pairs`);
+  console.log(`Timings (ms): ${Object.entries(s.timings).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(", ")}`);
+  const unmatched = result.unmatched;
+  console.log(`\nUnmatched (${unmatched.length})`);
+  for (const u of unmatched) console.log(`  ${u.role.padEnd(6)} ${String(name.get(u.id)).padEnd(24)} [${u.code}] ${u.message}`);
+  for (const w of result.warnings) console.log(`Warning: ${w}`);
 }
 
-export function main(path = process.argv[2] ?? DEFAULT_INPUT) {
+export async function main(path = process.argv[2] ?? DEFAULT_INPUT) {
+  let raw;
   let cohort;
   try {
-    cohort = parseCohort(JSON.parse(readFileSync(path, "utf8")));
+    raw = JSON.parse(readFileSync(path, "utf8"));
+    cohort = parseCohort(raw);
   } catch (err) {
     if (!(err instanceof MatchInputError)) throw err;
     console.error(`${path}: ${err.issues.length} validation issue(s)`);
@@ -62,17 +87,10 @@ export function main(path = process.argv[2] ?? DEFAULT_INPUT) {
   }
   const s = summarise(cohort);
   console.log(`${s.program.name} — ${s.program.format}, seed ${s.program.seed} (${relative(process.cwd(), path)})`);
-  console.log("Validation: no issues");
-  printCounts("By role", s.byRole);
-  printCounts("By department", s.byDepartment);
-  printCounts("By time zone", s.byTimezone);
-  printCounts("By language", s.byLanguage);
-  console.log(`\nMentor capacity: ${s.capacity.seats} seats for ${s.capacity.mentees} mentees`);
-  console.log(`Mentees with ranked preferences: ${s.withPreferences}`);
-  console.log(`Mentees who speak no English: ${s.watch.noEnglish.join(", ") || "none"}`);
-  console.log(`Mentees who share no language with any mentor: ${s.watch.noSharedLanguage.join(", ") || "none"}`);
-  console.log(`Mentees whose only language-sharing mentor is their manager: ${s.watch.onlyManagerSharesLanguage.join(", ") || "none"}`);
+  console.log(`${s.byRole.map(([r, n]) => `${n} ${r}s`).join(", ")}; ${s.capacity.seats} mentor seats; ${s.byDepartment.length} departments; ${s.byTimezone.length} time zones; ${s.withPreferences} mentees with ranked preferences`);
+  const result = await match(cohort);
+  printMatches(result, cohort);
   return 0;
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) process.exitCode = main();
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) process.exitCode = await main();

@@ -1,0 +1,182 @@
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { generateCohort, match, parseCohort, rematch, scoreMatrix, selectorMatches, type Cohort } from "../../src/index.js";
+
+const byId = (c: Cohort): Cohort => ({ ...c, participants: [...c.participants].sort((a, b) => (a.id < b.id ? -1 : 1)) });
+
+describe("match: group", () => {
+  it("groups respect size bounds, mentor seats, eligibility and the department mix cap", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 1, max: 10_000 }), async (seed) => {
+        const raw = generateCohort({ mentees: 14, mentors: 4, seed, format: "group" });
+        const program = { ...raw.program, format: "group" as const, group: { size: { min: 2, max: 4 }, cohesionWeight: 0.3, mix: [{ field: "department", maxPerGroup: 2 }] } };
+        const input = { ...raw, participants: raw.participants.map((p) => (p.role === "mentor" ? { ...p, capacity: 4 } : p)), program };
+        const cohort = byId(parseCohort(input));
+        const m = scoreMatrix(cohort);
+        const result = await match(input);
+        const seen = new Set<string>();
+        for (const g of result.matches) {
+          expect(g.mentorIds).toHaveLength(1);
+          expect(g.menteeIds.length).toBeGreaterThanOrEqual(2);
+          expect(g.menteeIds.length).toBeLessThanOrEqual(4);
+          const j = m.colIndex.get(g.mentorIds[0]!)!;
+          const depts = new Map<string, number>();
+          for (const id of g.menteeIds) {
+            expect(seen.has(id)).toBe(false);
+            seen.add(id);
+            expect(m.eligible[m.rowIndex.get(id)! * m.cols + j]).toBe(1);
+            const d = cohort.participants.find((p) => p.id === id)!.department!;
+            depts.set(d, (depts.get(d) ?? 0) + 1);
+          }
+          for (const c of depts.values()) expect(c).toBeLessThanOrEqual(2);
+          expect(g.members).toHaveLength(g.menteeIds.length);
+        }
+      }),
+      { numRuns: 6 },
+    );
+  });
+
+  it("requireCommonSlot: every group has a meeting slot shared by all members and the mentor", async () => {
+    const slot = (day: string, start: string, end: string) => ({ day, start, end });
+    const p = (id: string, role: string, slots: ReturnType<typeof slot>[], extra: Record<string, unknown> = {}) => ({ id, role, level: role === "mentor" ? 6 : 2, timezone: "UTC", languages: ["English"], goals: ["leadership"], availability: { slots }, ...extra });
+    const raw = {
+      participants: [
+        p("m1", "mentor", [slot("mon", "09:00", "11:00")], { capacity: 3 }),
+        p("m2", "mentor", [slot("wed", "14:00", "16:00")], { capacity: 3 }),
+        p("a", "mentee", [slot("mon", "09:00", "10:00"), slot("wed", "14:00", "15:00")]),
+        p("b", "mentee", [slot("mon", "09:00", "10:00")]),
+        p("c", "mentee", [slot("wed", "14:00", "16:00")]),
+        p("d", "mentee", [slot("wed", "15:00", "16:00")]),
+      ],
+      program: { format: "group", group: { size: { min: 1, max: 3 }, requireCommonSlot: true } },
+    };
+    const result = await match(raw);
+    const group = (mentor: string) => result.matches.find((g) => g.mentorIds[0] === mentor)!.menteeIds.sort();
+    // b can only meet m1 (Mon 09–10); c and d only m2 on Wed (14–16 and 15–16 share 15–16).
+    expect(group("m1")).toContain("b");
+    expect(group("m2")).toEqual(expect.arrayContaining(["c", "d"]));
+    expect(group("m2")).not.toContain("b");
+    for (const g of result.matches) expect(g.reasons.some((r) => r.startsWith("Common meeting slot"))).toBe(true);
+  });
+
+  it("mentor-less peer circles partition everyone into groups of the given size", async () => {
+    const raw = generateCohort({ mentees: 10, mentors: 0, seed: 3, format: "peer" });
+    const result = await match({ ...raw, program: { ...raw.program, format: "group", group: { size: { min: 3, max: 4 }, mentorless: true } } });
+    const sizes = result.matches.map((g) => g.menteeIds.length);
+    expect(sizes.reduce((s, v) => s + v, 0)).toBe(10);
+    for (const s of sizes) {
+      expect(s).toBeGreaterThanOrEqual(3);
+      expect(s).toBeLessThanOrEqual(4);
+    }
+  });
+});
+
+describe("match: rotational", () => {
+  it("no mentee meets a mentor twice, one mentor per mentee per round, loads per round respected", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 1, max: 10_000 }), fc.integer({ min: 1, max: 3 }), async (seed, rounds) => {
+        const raw = generateCohort({ mentees: 10, mentors: 4, seed, format: "rotational" });
+        const input = { ...raw, program: { ...raw.program, format: "rotational" as const, rotation: { rounds } } };
+        const cohort = parseCohort(input);
+        const cap = new Map(cohort.participants.map((p) => [p.id, p.capacity]));
+        const result = await match(input);
+        expect(result.rounds).toHaveLength(rounds);
+        const met = new Set<string>();
+        for (const round of result.rounds!) {
+          const mentees = new Set<string>();
+          const load = new Map<string, number>();
+          for (const x of round) {
+            const key = `${x.mentorIds[0]}|${x.menteeIds[0]}`;
+            expect(met.has(key)).toBe(false);
+            met.add(key);
+            expect(mentees.has(x.menteeIds[0]!)).toBe(false);
+            mentees.add(x.menteeIds[0]!);
+            load.set(x.mentorIds[0]!, (load.get(x.mentorIds[0]!) ?? 0) + 1);
+          }
+          for (const [id, l] of load) expect(l).toBeLessThanOrEqual(cap.get(id)!);
+        }
+        expect(result.stats.optimal).toBe(true);
+        expect(result.stats.total).toBeCloseTo(result.stats["jointBound"] as number, 9);
+      }),
+      { numRuns: 15 },
+    );
+  });
+
+  it("sequential mode reports its total against the joint bound", async () => {
+    const raw = generateCohort({ mentees: 12, mentors: 4, seed: 21, format: "rotational" });
+    const result = await match({ ...raw, program: { ...raw.program, format: "rotational", rotation: { rounds: 3, mode: "sequential" } } });
+    expect(result.stats.total).toBeLessThanOrEqual((result.stats["jointBound"] as number) + 1e-9);
+    expect(result.stats["gapToJointBound"]).toBeGreaterThanOrEqual(0);
+  });
+
+  it("minDepartments: each mentee meets mentors from enough departments when possible", async () => {
+    const mk = (id: string, role: string, department: string) => ({ id, role, department, level: role === "mentor" ? 6 : 2, languages: ["English"], goals: ["leadership"], capacity: 2 });
+    const raw = {
+      participants: [mk("e1", "mentor", "Eng"), mk("e2", "mentor", "Eng"), mk("s1", "mentor", "Sales"), mk("f1", "mentor", "Finance"), mk("a", "mentee", "Ops"), mk("b", "mentee", "Ops"), mk("c", "mentee", "Ops")],
+      program: { format: "rotational", rotation: { rounds: 3, minDepartments: 3 } },
+    };
+    const result = await match(raw);
+    const dept = new Map(raw.participants.map((p) => [p.id, p.department]));
+    for (const mentee of ["a", "b", "c"]) {
+      const ds = new Set(result.matches.filter((x) => x.menteeIds[0] === mentee).map((x) => dept.get(x.mentorIds[0]!)));
+      expect(ds.size).toBe(3);
+    }
+  });
+});
+
+describe("quotas", () => {
+  it("a hard quota is never violated and the result stays exact-engine optimal on small cohorts", async () => {
+    const raw = generateCohort({ mentees: 12, mentors: 5, seed: 4 });
+    const quota = { name: "seniors for Engineering", mentees: { field: "department", equals: "Engineering" }, mentors: { field: "level", min: 6 }, min: 0.5, unit: "share" as const };
+    const input = { ...raw, program: { ...raw.program, quotas: [quota] } };
+    const cohort = parseCohort(input);
+    const result = await match(input);
+    const byPid = new Map(cohort.participants.map((p) => [p.id, p]));
+    const selected = cohort.participants.filter((p) => p.role !== "mentor" && selectorMatches(p, quota.mentees));
+    const hits = result.matches.filter((x) => selectorMatches(byPid.get(x.menteeIds[0]!)!, quota.mentees) && selectorMatches(byPid.get(x.mentorIds[0]!)!, quota.mentors)).length;
+    if (result.stats["status"] !== "infeasible") expect(hits).toBeGreaterThanOrEqual(0.5 * selected.length - 1e-9);
+    else expect(result.warnings.join(" ")).toContain("seniors for Engineering");
+  });
+
+  it("an infeasible quota is reported by name, not thrown and not dropped silently", async () => {
+    const raw = {
+      participants: [
+        { id: "m", role: "mentor", level: 3, capacity: 2 },
+        { id: "a", role: "mentee", level: 1, department: "Eng" },
+        { id: "b", role: "mentee", level: 1, department: "Eng" },
+      ],
+      program: { quotas: [{ name: "senior mentors for Eng", mentees: { field: "department", equals: "Eng" }, mentors: { field: "level", min: 6 }, min: 1 }] },
+    };
+    const result = await match(raw);
+    expect(result.stats["status"]).toBe("infeasible");
+    expect((result.stats["infeasibility"] as { constraints: string[] }).constraints).toContain("senior mentors for Eng");
+    expect(result.warnings.some((w) => w.includes("senior mentors for Eng"))).toBe(true);
+  });
+});
+
+describe("rematch", () => {
+  it("keeps every kept pair byte-identical and re-solves only the freed", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 1, max: 10_000 }), async (seed) => {
+        const raw = generateCohort({ mentees: 10, mentors: 5, seed });
+        const before = await match(raw);
+        if (before.matches.length < 3) return;
+        const leaving = before.matches[0]!.menteeIds[0]!;
+        const rejected = before.matches[1]!;
+        const after = await rematch(before, {
+          leave: [leaving],
+          reject: [{ mentorId: rejected.mentorIds[0]!, menteeId: rejected.menteeIds[0]! }],
+          join: [{ id: "zz-new", role: "mentee", level: 1, languages: ["English"], goals: ["leadership"] }],
+        });
+        for (const m of before.matches.slice(2)) {
+          const same = after.matches.find((x) => x.mentorIds[0] === m.mentorIds[0] && x.menteeIds[0] === m.menteeIds[0]);
+          expect(same).toBeDefined();
+          expect(JSON.stringify(same)).toBe(JSON.stringify(m));
+        }
+        expect(after.matches.some((x) => x.menteeIds.includes(leaving))).toBe(false);
+        expect(after.matches.some((x) => x.mentorIds[0] === rejected.mentorIds[0] && x.menteeIds[0] === rejected.menteeIds[0])).toBe(false);
+      }),
+      { numRuns: 10 },
+    );
+  });
+});

@@ -1,0 +1,305 @@
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { generateCohort, match, parseCohort, scoreMatrix, explainWhyNot, MatchInputError, type Cohort, type MatchResult } from "../../src/index.js";
+import { blockingPairs } from "../../src/solvers/deferred-acceptance.js";
+
+type Raw = ReturnType<typeof generateCohort>;
+
+/** Brute force over every assignment of mentees to mentors (or none) within capacities. */
+function bruteForce(cohort: Cohort, objective: "maxTotal" | "maxMin") {
+  const sorted = { ...cohort, participants: [...cohort.participants].sort((a, b) => (a.id < b.id ? -1 : 1)) };
+  const m = scoreMatrix(sorted);
+  const cap = Array.from(m.colParticipants, (p) => sorted.participants[p]!.capacity);
+  const locked = new Map(m.locked.map(([i, j]) => [i, j]));
+  let best = { count: -1, total: -Infinity, min: -Infinity };
+  const load = new Array(m.cols).fill(0);
+  const chosen: number[] = [];
+  const rec = (i: number) => {
+    if (i === m.rows) {
+      let count = 0;
+      let total = 0;
+      let min = Infinity;
+      chosen.forEach((j, r) => {
+        if (j < 0) return;
+        count++;
+        const s = m.scores[r * m.cols + j]!;
+        total += s;
+        if (!locked.has(r)) min = Math.min(min, s);
+      });
+      const better =
+        objective === "maxTotal"
+          ? count > best.count || (count === best.count && total > best.total + 1e-12)
+          : count > best.count || (count === best.count && (min > best.min + 1e-12 || (Math.abs(min - best.min) <= 1e-12 && total > best.total + 1e-12)));
+      if (better) best = { count, total, min };
+      return;
+    }
+    const options = locked.has(i) ? [locked.get(i)!] : [-1, ...Array.from({ length: m.cols }, (_, j) => j)];
+    for (const j of options) {
+      if (j >= 0 && (!m.eligible[i * m.cols + j] || load[j] >= cap[j]!)) continue;
+      if (j >= 0) load[j]++;
+      chosen[i] = j;
+      rec(i + 1);
+      if (j >= 0) load[j]--;
+    }
+  };
+  rec(0);
+  return best;
+}
+
+function small(seed: number, mentees: number, mentors: number, program: Record<string, unknown> = {}): Raw {
+  const raw = generateCohort({ mentees, mentors, seed });
+  return { ...raw, program: { ...raw.program, ...program } } as Raw;
+}
+
+function checkRules(result: MatchResult, cohort: Cohort) {
+  const m = scoreMatrix(cohort);
+  const byId = new Map(cohort.participants.map((p) => [p.id, p]));
+  const load = new Map<string, number>();
+  const seen = new Set<string>();
+  for (const x of result.matches) {
+    const [mentor] = x.mentorIds;
+    const [mentee] = x.menteeIds;
+    const i = m.rowIndex.get(mentee!)!;
+    const j = m.colIndex.get(mentor!)!;
+    if (!x.locked) expect(m.eligible[i * m.cols + j], `${mentor}→${mentee} must be eligible`).toBe(1);
+    expect(seen.has(mentee!), `${mentee} matched twice`).toBe(false);
+    seen.add(mentee!);
+    load.set(mentor!, (load.get(mentor!) ?? 0) + 1);
+  }
+  for (const [id, l] of load) expect(l).toBeLessThanOrEqual(byId.get(id)!.capacity);
+}
+
+describe("match: one-on-one", () => {
+  it("equals the brute-force optimum (most matched, then best total) on small generated cohorts", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 1, max: 10_000 }), fc.integer({ min: 2, max: 6 }), fc.integer({ min: 1, max: 3 }), async (seed, nMentees, nMentors) => {
+        const raw = small(seed, nMentees, nMentors);
+        const cohort = parseCohort(raw);
+        const result = await match(raw);
+        checkRules(result, cohort);
+        const best = bruteForce(cohort, "maxTotal");
+        expect(result.matches.length).toBe(best.count);
+        expect(result.stats.total).toBeCloseTo(best.total, 9);
+        expect(result.stats.optimal).toBe(true);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it("maxMin reaches the best possible lowest score, then the best total", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 1, max: 10_000 }), async (seed) => {
+        const raw = small(seed, 5, 3, { objective: "maxMin" });
+        const cohort = parseCohort(raw);
+        const result = await match(raw);
+        checkRules(result, cohort);
+        const best = bruteForce(cohort, "maxMin");
+        expect(result.matches.length).toBe(best.count);
+        if (best.count > 0) expect(result.stats.min).toBeCloseTo(best.min, 9);
+        expect(result.stats.total).toBeCloseTo(best.total, 9);
+      }),
+      { numRuns: 30 },
+    );
+  });
+
+  it("is deterministic and does not depend on participant order", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 1, max: 10_000 }), fc.integer({ min: 0, max: 1_000_000 }), async (seed, shuffleSeed) => {
+        const raw = small(seed, 12, 5);
+        const shuffled = { ...raw, participants: [...raw.participants] };
+        let s = shuffleSeed;
+        for (let k = shuffled.participants.length - 1; k > 0; k--) {
+          s = (s * 1103515245 + 12345) % 2147483648;
+          const r = s % (k + 1);
+          [shuffled.participants[k], shuffled.participants[r]] = [shuffled.participants[r]!, shuffled.participants[k]!];
+        }
+        const a = await match(raw);
+        const b = await match(shuffled);
+        const c = await match(raw);
+        const pairs = (r: MatchResult) => JSON.stringify(r.matches.map((x) => [x.mentorIds, x.menteeIds, x.score, x.reasons]));
+        expect(pairs(b)).toBe(pairs(a));
+        expect(pairs(c)).toBe(pairs(a));
+        expect(JSON.stringify(b.unmatched)).toBe(JSON.stringify(a.unmatched));
+      }),
+      { numRuns: 15 },
+    );
+  });
+
+  it("keeps locked pairs, never uses forbidden pairs, excludes history when repeats are off", async () => {
+    const raw = small(42, 10, 4);
+    const mentors = raw.participants.filter((p) => p.role === "mentor");
+    const mentees = raw.participants.filter((p) => p.role === "mentee");
+    const program = {
+      ...raw.program,
+      rules: {
+        ...(raw.program?.rules ?? {}),
+        locked: [{ mentorId: mentors[0]!.id, menteeId: mentees[0]!.id }],
+        forbidden: mentees.slice(1).map((e) => ({ mentorId: mentors[1]!.id, menteeId: e.id })),
+      },
+    };
+    const withHistory = {
+      ...raw,
+      program,
+      participants: raw.participants.map((p) => (p.id === mentees[2]!.id ? { ...p, history: [...(p.history ?? []), mentors[2]!.id] } : p)),
+    };
+    const result = await match(withHistory);
+    const has = (mentor: string, mentee: string) => result.matches.some((x) => x.mentorIds[0] === mentor && x.menteeIds[0] === mentee);
+    expect(has(mentors[0]!.id, mentees[0]!.id)).toBe(true);
+    expect(result.matches.find((x) => x.menteeIds[0] === mentees[0]!.id)!.locked).toBe(true);
+    for (const e of mentees.slice(1)) expect(has(mentors[1]!.id, e.id)).toBe(false);
+    expect(has(mentors[2]!.id, mentees[2]!.id)).toBe(false);
+  });
+
+  it("explains an unmatched mentee whose only language-sharing mentor is their manager", async () => {
+    const slot = [{ day: "tue", start: "09:00", end: "17:00" }];
+    const person = (id: string, role: string, extra: Record<string, unknown>) => ({ id, role, level: role === "mentor" ? 6 : 2, timezone: "Europe/Berlin", availability: { slots: slot }, goals: ["leadership"], ...extra });
+    const raw = {
+      participants: [
+        person("boss", "mentor", { languages: ["German", "English"] }),
+        person("m1", "mentor", { languages: ["English"] }),
+        person("m2", "mentor", { languages: ["English"] }),
+        person("m3", "mentor", { languages: ["Spanish"] }),
+        person("lena", "mentee", { languages: ["German"], managerId: "boss" }),
+        person("ann", "mentee", { languages: ["English"] }),
+      ],
+    };
+    const result = await match(raw);
+    const lena = result.unmatched.find((u) => u.id === "lena")!;
+    expect(lena.code).toBe("no-eligible-partner");
+    expect(lena.detail.excludedBy).toEqual({ "shared-language": 3, "reporting-line": 1 });
+    expect(lena.message).toBe("no eligible mentor: 3 excluded by shared-language, 1 by reporting-line");
+  });
+
+  it("says when every eligible mentor is at capacity", async () => {
+    const raw = {
+      participants: [
+        { id: "m", role: "mentor", level: 5, languages: ["English"], capacity: 1 },
+        { id: "a", role: "mentee", level: 1, languages: ["English"], goals: ["x"] },
+        { id: "b", role: "mentee", level: 1, languages: ["English"] },
+      ],
+    };
+    const result = await match(raw);
+    expect(result.matches).toHaveLength(1);
+    const u = result.unmatched.find((x) => x.role === "mentee")!;
+    expect(u.code).toBe("partners-at-capacity");
+    expect(u.message).toMatch(/^the only eligible mentor is at capacity/);
+    expect(u.detail.atCapacity).toEqual(["m"]);
+  });
+
+  it("priority mentees are matched first", async () => {
+    // One seat; b scores higher but a is a priority mentee.
+    const raw = {
+      participants: [
+        { id: "m", role: "mentor", level: 5, goals: ["g1", "g2"], capacity: 1 },
+        { id: "a", role: "mentee", level: 1, goals: ["g3", "g1"], priority: true },
+        { id: "b", role: "mentee", level: 1, goals: ["g1", "g2"] },
+      ],
+      program: { objective: "priority" },
+    };
+    const plain = await match({ ...raw, program: {} });
+    expect(plain.matches[0]!.menteeIds).toEqual(["b"]);
+    const result = await match(raw);
+    expect(result.matches[0]!.menteeIds).toEqual(["a"]);
+  });
+
+  it("stable mode leaves no blocking pairs; other solvers report how many there are", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 1, max: 10_000 }), async (seed) => {
+        const raw = small(seed, 8, 4, { solver: "stable" });
+        const result = await match(raw);
+        expect(result.stats.blockingPairs).toBe(0);
+        expect(result.stats.solver).toBe("deferred-acceptance");
+        const exact = await match(small(seed, 8, 4));
+        expect(exact.stats.blockingPairs).toBeGreaterThanOrEqual(0);
+        expect(exact.stats.total).toBeGreaterThanOrEqual(result.stats.total - 1e-9);
+      }),
+      { numRuns: 15 },
+    );
+  });
+
+  it("why not: names the rules, or the exact cost of forcing the pair", async () => {
+    const raw = small(7, 10, 4);
+    const result = await match(raw);
+    const cohort = parseCohort(raw);
+    const m = scoreMatrix({ ...cohort, participants: [...cohort.participants].sort((a, b) => (a.id < b.id ? -1 : 1)) });
+    let sawCost = false;
+    let sawRule = false;
+    for (let i = 0; i < m.rows; i++) {
+      for (let j = 0; j < m.cols; j++) {
+        const w = explainWhyNot(result, m.rowIds[i]!, m.colIds[j]!);
+        const paired = result.matches.some((x) => x.menteeIds[0] === m.rowIds[i] && x.mentorIds[0] === m.colIds[j]);
+        if (paired) expect(w.verdict).toBe("matched");
+        else if (!m.eligible[i * m.cols + j]) {
+          sawRule = true;
+          expect(w.verdict).toBe("ineligible");
+          expect(w.rules.length).toBeGreaterThan(0);
+        } else if (w.verdict === "cost") {
+          sawCost = true;
+          // Forcing a pair can never beat the optimum on (count, total).
+          expect(w.matchedAfter! < w.matchedBefore! || w.totalAfter! <= w.totalBefore! + 1e-9).toBe(true);
+        }
+      }
+    }
+    expect(sawRule || sawCost).toBe(true);
+    expect(() => explainWhyNot(result, "nobody", m.colIds[0]!)).toThrow(MatchInputError);
+  });
+
+  it("reports progress through the stages and aborts cleanly", async () => {
+    const raw = small(3, 6, 3);
+    const stages: string[] = [];
+    await match(raw, { onProgress: (stage, done) => done === 0 && stages.push(stage) });
+    expect(stages).toEqual(["validate", "score", "solve", "report"]);
+    const controller = new AbortController();
+    controller.abort();
+    await expect(match(raw, { signal: controller.signal })).rejects.toMatchObject({ name: "AbortError" });
+  });
+
+  it("rejects invalid input with MatchInputError", async () => {
+    await expect(match({ participants: [{ id: "a" }] })).rejects.toBeInstanceOf(MatchInputError);
+  });
+
+  it("blocking pair count agrees with the independent checker", async () => {
+    const raw = small(11, 7, 3);
+    const result = await match(raw);
+    const cohort = parseCohort(raw);
+    const sorted = { ...cohort, participants: [...cohort.participants].sort((a, b) => (a.id < b.id ? -1 : 1)) };
+    const m = scoreMatrix(sorted);
+    const rowPrefs: number[][] = [];
+    const colPrefs: number[][] = Array.from({ length: m.cols }, () => []);
+    const ranked = (p: (typeof sorted.participants)[number]) => p.preferences?.ranked ?? [];
+    for (let i = 0; i < m.rows; i++) {
+      const me = sorted.participants[m.rowParticipants[i]!]!;
+      const list = [...Array(m.cols).keys()].filter((j) => m.eligible[i * m.cols + j]);
+      const key = (j: number) => {
+        const pos = ranked(me).indexOf(m.colIds[j]!);
+        return pos >= 0 ? [0, pos, 0, j] : [1, 0, -m.scores[i * m.cols + j]!, j];
+      };
+      list.sort((a, b) => {
+        const ka = key(a);
+        const kb = key(b);
+        for (let t = 0; t < 4; t++) if (ka[t] !== kb[t]) return ka[t]! - kb[t]!;
+        return 0;
+      });
+      rowPrefs.push(list);
+    }
+    for (let j = 0; j < m.cols; j++) {
+      const me = sorted.participants[m.colParticipants[j]!]!;
+      const list = [...Array(m.rows).keys()].filter((i) => m.eligible[i * m.cols + j]);
+      const key = (i: number) => {
+        const pos = ranked(me).indexOf(m.rowIds[i]!);
+        return pos >= 0 ? [0, pos, 0, i] : [1, 0, -m.scores[i * m.cols + j]!, i];
+      };
+      list.sort((a, b) => {
+        const ka = key(a);
+        const kb = key(b);
+        for (let t = 0; t < 4; t++) if (ka[t] !== kb[t]) return ka[t]! - kb[t]!;
+        return 0;
+      });
+      colPrefs[j] = list;
+    }
+    const proposerTo = new Int32Array(m.rows).fill(-1);
+    for (const x of result.matches) proposerTo[m.rowIndex.get(x.menteeIds[0]!)!] = m.colIndex.get(x.mentorIds[0]!)!;
+    const caps = Array.from(m.colParticipants, (p) => sorted.participants[p]!.capacity);
+    expect(result.stats.blockingPairs).toBe(blockingPairs(rowPrefs, colPrefs, proposerTo, caps).length);
+  });
+});
