@@ -10,61 +10,107 @@ import { RULE_BIT } from "./rule-codes.js";
 export type PairDirection = "forward" | "reverse" | "peer";
 
 /**
- * The rules that need only the two profiles: reporting line, department, shared language, level
- * gap / difference, availability overlap and meeting mode. Returns a kernel
- * `(mentee, mentor, overlapCells, modeFit) → violation bits`, where `overlapCells` is −1 when a side
- * gave no slots and `modeFit` comes from `modeCompatibilityKernel` (−1 unknown).
- *
- * Every rule is skipped when a side lacks the data it needs.
+ * Profile rules resolved once from `program.rules` and the pair direction.
  * @remarks Since 0.1.0
  */
-export function profileRulesKernel(enc: EncodedCohort, rules: Rules, direction: PairDirection): (mentee: number, mentor: number, overlapCells: number, modeFit: number) => number {
-  const { department, level, personKey, managerKey, languageBits, languageWords, hasLanguages } = enc;
-  const reporting = rules.reportingLine;
-  const deptRule = rules.department === "same" ? 1 : rules.department === "different" ? 2 : 0;
-  const language = rules.sharedLanguage;
-  const gap = rules.levelGap;
-  const levelMode = direction === "peer" ? 3 : gap === null ? 0 : direction === "reverse" ? 2 : 1;
-  const gapN = gap ?? 0;
-  const maxDiff = rules.maxLevelDiff;
-  const minOverlapCells = rules.minOverlapMinutes / CELL_MINUTES;
-  const minOverlap = rules.minOverlapMinutes > 0;
-  const modes = rules.modeCompatibility;
+export interface ResolvedRules {
+  readonly reportingLine: boolean;
+  /** 0 any, 1 same, 2 different. */
+  readonly department: 0 | 1 | 2;
+  readonly sharedLanguage: boolean;
+  /** 0 off, 1 mentor ≥ mentee + gap, 2 mentor ≤ mentee − gap (reverse), 3 |diff| ≤ maxDiff (peer). */
+  readonly levelMode: 0 | 1 | 2 | 3;
+  readonly levelGap: number;
+  readonly maxLevelDiff: number;
+  /** Minimum overlap in grid cells; 0 = no rule. */
+  readonly minOverlapCells: number;
+  readonly modeCompatibility: boolean;
+}
+
+/**
+ * Resolves the profile rules for a direction.
+ * @remarks Since 0.1.0
+ */
+export function resolveRules(rules: Rules, direction: PairDirection): ResolvedRules {
+  return {
+    reportingLine: rules.reportingLine,
+    department: rules.department === "same" ? 1 : rules.department === "different" ? 2 : 0,
+    sharedLanguage: rules.sharedLanguage,
+    levelMode: direction === "peer" ? 3 : rules.levelGap === null ? 0 : direction === "reverse" ? 2 : 1,
+    levelGap: rules.levelGap ?? 0,
+    maxLevelDiff: rules.maxLevelDiff,
+    minOverlapCells: rules.minOverlapMinutes / CELL_MINUTES,
+    modeCompatibility: rules.modeCompatibility,
+  };
+}
+
+/**
+ * The rules that need only the two profiles — reporting line, department, shared language, level
+ * gap / difference, availability overlap and meeting mode — for row participant `a` (the mentee)
+ * against each of `others` (mentors). ORs the violation bits into `bits[j]`. `cells` holds overlap
+ * cells (−1 when a side gave no slots) and `fit` the mode fit (−1 unknown), as computed by the
+ * availability criterion. Every rule is skipped when a side lacks the data it needs.
+ * @remarks Since 0.1.0
+ */
+export function profileRulesRow(enc: EncodedCohort, r: ResolvedRules, a: number, others: Int32Array, cells: Int32Array, fit: Int32Array, bits: Int32Array): void {
+  const m = others.length;
   const B = RULE_BIT;
-  return (a, b, overlapCells, modeFit) => {
-    let bits = 0;
-    if (reporting) {
-      const ma = managerKey[a]!;
+  if (r.reportingLine) {
+    const { managerKey, personKey } = enc;
+    const ma = managerKey[a]!;
+    const pa = personKey[a]!;
+    const bit = B["reporting-line"];
+    for (let j = 0; j < m; j++) {
+      const b = others[j]!;
       const mb = managerKey[b]!;
-      if ((ma >= 0 && ma === mb) || ma === personKey[b] || mb === personKey[a]) bits |= B["reporting-line"];
+      if ((ma >= 0 && ma === mb) || ma === personKey[b] || mb === pa) bits[j] = bits[j]! | bit;
     }
-    if (deptRule !== 0) {
-      const da = department[a]!;
-      const db = department[b]!;
-      if (da >= 0 && db >= 0 && (deptRule === 1) !== (da === db)) bits |= B.department;
-    }
-    if (language && hasLanguages[a] === 1 && hasLanguages[b] === 1) {
-      let shared = 0;
-      const la = a * languageWords;
-      const lb = b * languageWords;
-      for (let w = 0; w < languageWords; w++) shared |= languageBits[la + w]! & languageBits[lb + w]!;
-      if (shared === 0) bits |= B["shared-language"];
-    }
-    if (levelMode !== 0) {
-      const xa = level[a]!;
-      const xb = level[b]!;
-      if (xa >= 0 && xb >= 0) {
-        if (levelMode === 1) {
-          if (xb < xa + gapN) bits |= B["level-gap"];
-        } else if (levelMode === 2) {
-          if (xb > xa - gapN) bits |= B["level-gap"];
-        } else if (xa - xb > maxDiff || xb - xa > maxDiff) bits |= B["level-diff"];
+  }
+  if (r.department !== 0) {
+    const { department } = enc;
+    const da = department[a]!;
+    const same = r.department === 1;
+    if (da >= 0) {
+      for (let j = 0; j < m; j++) {
+        const db = department[others[j]!]!;
+        if (db >= 0 && same !== (da === db)) bits[j] = bits[j]! | B.department;
       }
     }
-    if (minOverlap && overlapCells >= 0 && overlapCells < minOverlapCells) bits |= B["availability-overlap"];
-    if (modes && modeFit === 0) bits |= B.mode;
-    return bits;
-  };
+  }
+  if (r.sharedLanguage && enc.hasLanguages[a] === 1) {
+    const { languageBits, languageWords, hasLanguages, size: n } = enc;
+    for (let j = 0; j < m; j++) {
+      const b = others[j]!;
+      if (hasLanguages[b] === 0) continue;
+      let shared = 0;
+      for (let w = 0; w < languageWords; w++) shared |= languageBits[w * n + a]! & languageBits[w * n + b]!;
+      if (shared === 0) bits[j] = bits[j]! | B["shared-language"];
+    }
+  }
+  const xa = enc.level[a]!;
+  if (r.levelMode !== 0 && xa >= 0) {
+    const { level } = enc;
+    const gap = r.levelGap;
+    const maxDiff = r.maxLevelDiff;
+    for (let j = 0; j < m; j++) {
+      const xb = level[others[j]!]!;
+      if (xb < 0) continue;
+      if (r.levelMode === 1) {
+        if (xb < xa + gap) bits[j] = bits[j]! | B["level-gap"];
+      } else if (r.levelMode === 2) {
+        if (xb > xa - gap) bits[j] = bits[j]! | B["level-gap"];
+      } else if (xa - xb > maxDiff || xb - xa > maxDiff) bits[j] = bits[j]! | B["level-diff"];
+    }
+  }
+  if (r.minOverlapCells > 0) {
+    for (let j = 0; j < m; j++) {
+      const c = cells[j]!;
+      if (c >= 0 && c < r.minOverlapCells) bits[j] = bits[j]! | B["availability-overlap"];
+    }
+  }
+  if (r.modeCompatibility) {
+    for (let j = 0; j < m; j++) if (fit[j] === 0) bits[j] = bits[j]! | B.mode;
+  }
 }
 
 /**

@@ -1,4 +1,4 @@
-import { CELL_MINUTES, GRID_WORDS, MODE_BITS, popcount32, type EncodedCohort } from "../encode/index.js";
+import { CELL_MINUTES, GRID_WORDS, MODE_BITS, type EncodedCohort } from "../encode/index.js";
 import type { Mode } from "../model/index.js";
 import { weeklyTime } from "./text.js";
 
@@ -16,54 +16,68 @@ export function requiredWeeklyMinutes(options: { minutesPerMeeting: number; meet
 }
 
 /**
- * Shared UTC grid cells of two participants (popcount of the AND of their weekly bitsets); one
- * cell is `CELL_MINUTES` (30) minutes. Callers check `hasSlots` first.
+ * Shared UTC grid cells of `a` with each of `others` (popcount of the AND of their weekly
+ * bitsets; one cell is `CELL_MINUTES` = 30 minutes): `cells[j]`, or −1 when either side gave no
+ * slots. One sweep over `others` per non-empty word of `a`'s grid (grids are word-major).
  * @remarks Since 0.1.0
  */
-export function overlapCellsKernel(enc: EncodedCohort): (a: number, b: number) => number {
-  const grid = enc.grid;
-  return (a, b) => {
-    const ab = a * GRID_WORDS;
-    const bb = b * GRID_WORDS;
-    let cells = 0;
-    for (let w = 0; w < GRID_WORDS; w++) {
-      let x = grid[ab + w]! & grid[bb + w]!;
+export function overlapCellsRow(enc: EncodedCohort, a: number, others: Int32Array, cells: Int32Array): void {
+  const m = others.length;
+  const { grid, hasSlots, size: n } = enc;
+  if (hasSlots[a] === 0) {
+    cells.fill(-1, 0, m);
+    return;
+  }
+  cells.fill(0, 0, m);
+  for (let w = 0; w < GRID_WORDS; w++) {
+    const base = w * n;
+    const mine = grid[base + a]!;
+    if (mine === 0) continue;
+    for (let j = 0; j < m; j++) {
+      let x = mine & grid[base + others[j]!]!;
       if (x === 0) continue;
       x = x - ((x >>> 1) & 0x55555555);
       x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
       x = (x + (x >>> 4)) & 0x0f0f0f0f;
-      cells += Math.imul(x, 0x01010101) >>> 24;
+      cells[j] = cells[j]! + (Math.imul(x, 0x01010101) >>> 24);
     }
-    return cells;
-  };
+  }
+  for (let j = 0; j < m; j++) if (hasSlots[others[j]!] === 0) cells[j] = -1;
 }
 
 /**
- * Whether two participants can meet in some mode: 1 yes, 0 no, −1 unknown (a side gave no
- * modes). Virtual works when both accept virtual or hybrid; in person when both accept in-person
- * or hybrid and their locations are the same (or a location is not given). Hybrid works with
- * either.
+ * Whether `a` can meet each of `others` in some mode: `fit[j]` = 1 yes, 0 no, −1 unknown (a side
+ * gave no modes). Virtual works when both accept virtual or hybrid; in person when both accept
+ * in-person or hybrid and their locations are the same (or a location is not given). Hybrid works
+ * with either.
  * @remarks Since 0.1.0
  */
-export function modeCompatibilityKernel(enc: EncodedCohort): (a: number, b: number) => number {
+export function modeFitRow(enc: EncodedCohort, a: number, others: Int32Array, fit: Int32Array): void {
+  const m = others.length;
   const { modes, location } = enc;
-  return (a, b) => {
-    const ma = modes[a]!;
+  const ma = modes[a]!;
+  const la = location[a]!;
+  if (ma === 0) {
+    fit.fill(-1, 0, m);
+    return;
+  }
+  const aVirtual = (ma & CAN_VIRTUAL) !== 0;
+  const aInPerson = (ma & CAN_IN_PERSON) !== 0;
+  for (let j = 0; j < m; j++) {
+    const b = others[j]!;
     const mb = modes[b]!;
-    if (ma === 0 || mb === 0) return -1;
-    if ((ma & CAN_VIRTUAL) !== 0 && (mb & CAN_VIRTUAL) !== 0) return 1;
-    if ((ma & CAN_IN_PERSON) !== 0 && (mb & CAN_IN_PERSON) !== 0) {
-      const la = location[a]!;
+    if (mb === 0) fit[j] = -1;
+    else if (aVirtual && (mb & CAN_VIRTUAL) !== 0) fit[j] = 1;
+    else if (aInPerson && (mb & CAN_IN_PERSON) !== 0) {
       const lb = location[b]!;
-      if (la < 0 || lb < 0 || la === lb) return 1;
-    }
-    return 0;
-  };
+      fit[j] = la < 0 || lb < 0 || la === lb ? 1 : 0;
+    } else fit[j] = 0;
+  }
 }
 
 /**
  * The availability criterion from precomputed parts: `overlapCells` (−1 when a side gave no
- * slots) and `modeFit` (from {@link modeCompatibilityKernel}).
+ * slots) and `modeFit` (from {@link modeFitRow}).
  *
  * Overlap part: `min(1, overlapMinutes / requiredWeeklyMinutes)`. Mode part: 1 when the pair can
  * meet in some mode, else 0. With both parts the score is their product (no workable mode means
@@ -103,9 +117,13 @@ export interface AvailabilityEvidence {
  */
 export function availabilityEvidence(enc: EncodedCohort, a: number, b: number, requiredMinutes: number): AvailabilityEvidence | null {
   const slots = enc.hasSlots[a] === 1 && enc.hasSlots[b] === 1;
-  const fit = modeCompatibilityKernel(enc)(a, b);
+  const pair = Int32Array.of(b);
+  const out = new Int32Array(1);
+  modeFitRow(enc, a, pair, out);
+  const fit = out[0]!;
   if (!slots && fit < 0) return null;
-  const overlapMinutes = slots ? overlapCellsKernel(enc)(a, b) * CELL_MINUTES : null;
+  overlapCellsRow(enc, a, pair, out);
+  const overlapMinutes = slots ? out[0]! * CELL_MINUTES : null;
   const ma = enc.modes[a]!;
   const mb = enc.modes[b]!;
   const sharedModes = (Object.keys(MODE_BITS) as Mode[]).filter((m) => (ma & MODE_BITS[m]) !== 0 && (mb & MODE_BITS[m]) !== 0);

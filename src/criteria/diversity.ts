@@ -14,40 +14,45 @@ import { WISH, type EncodedCohort } from "../encode/index.js";
  * Worked example: aim department "different" (met), mentee wishes gender "same" (not met) →
  * 1 / 2 = 0.5.
  *
- * @returns a kernel `(a, b) → score | NaN`.
+ * Row kernel: `out[j]` = score of (a, others[j]); `terms` is scratch of at least the same length.
  * @remarks Since 0.1.0
  */
-export function diversityKernel(enc: EncodedCohort): (a: number, b: number) => number {
-  const { attributeValue, attributeCount, aimAttribute, aimMode, wishMode } = enc;
-  const start = enc.wishes.start;
-  const list = enc.wishes.list;
-  const aims = aimAttribute.length;
-  return (a, b) => {
-    const ab = a * attributeCount;
-    const bb = b * attributeCount;
-    let met = 0;
-    let terms = 0;
-    for (let k = 0; k < aims; k++) {
-      const t = aimAttribute[k]!;
-      const x = attributeValue[ab + t]!;
-      const y = attributeValue[bb + t]!;
-      if (x < 0 || y < 0) continue;
-      terms++;
-      if ((x === y) === (aimMode[k] === WISH.same)) met++;
+export function diversityRow(enc: EncodedCohort, a: number, others: Int32Array, out: Float64Array, terms: Int32Array): void {
+  const m = others.length;
+  const { attributeValue, aimAttribute, aimMode, wishMode, size: n } = enc;
+  const { start, list } = enc.wishes;
+  if (aimAttribute.length === 0 && list.length === 0) {
+    out.fill(Number.NaN, 0, m);
+    return;
+  }
+  // `out` counts met terms and `terms` all terms; integers, so the order of adding is irrelevant.
+  out.fill(0, 0, m);
+  terms.fill(0, 0, m);
+  const rowTerm = (t: number, same: boolean) => {
+    const base = t * n;
+    const x = attributeValue[base + a]!;
+    if (x < 0) return;
+    for (let j = 0; j < m; j++) {
+      const y = attributeValue[base + others[j]!]!;
+      if (y < 0) continue;
+      terms[j] = terms[j]! + 1;
+      if ((x === y) === same) out[j] = out[j]! + 1;
     }
-    for (let side = 0; side < 2; side++) {
-      const p = side === 0 ? a : b;
-      for (let k = start[p]!, e = start[p + 1]!; k < e; k++) {
-        const t = list[k]!;
-        const x = attributeValue[ab + t]!;
-        const y = attributeValue[bb + t]!;
-        if (x < 0 || y < 0) continue;
-        terms++;
-        if ((x === y) === (wishMode[k] === WISH.same)) met++;
-      }
-    }
-    return terms === 0 ? Number.NaN : met / terms;
   };
+  for (let k = 0; k < aimAttribute.length; k++) rowTerm(aimAttribute[k]!, aimMode[k] === WISH.same);
+  for (let k = start[a]!; k < start[a + 1]!; k++) rowTerm(list[k]!, wishMode[k] === WISH.same);
+  for (let j = 0; j < m; j++) {
+    const b = others[j]!;
+    for (let k = start[b]!, e = start[b + 1]!; k < e; k++) {
+      const base = list[k]! * n;
+      const x = attributeValue[base + a]!;
+      const y = attributeValue[base + b]!;
+      if (x < 0 || y < 0) continue;
+      terms[j] = terms[j]! + 1;
+      if ((x === y) === (wishMode[k] === WISH.same)) out[j] = out[j]! + 1;
+    }
+    out[j] = terms[j] === 0 ? Number.NaN : out[j]! / terms[j]!;
+  }
 }
 
 /**
@@ -79,11 +84,10 @@ export interface DiversityEvidence {
  */
 export function diversityEvidence(enc: EncodedCohort, a: number, b: number, includeSensitive: boolean): DiversityEvidence | null {
   const terms: DiversityTerm[] = [];
-  const A = enc.attributeCount;
   const names = enc.vocabularies.attributes.terms;
   const add = (t: number, mode: number, source: DiversityTerm["source"]) => {
-    const x = enc.attributeValue[a * A + t]!;
-    const y = enc.attributeValue[b * A + t]!;
+    const x = enc.attributeValue[t * enc.size + a]!;
+    const y = enc.attributeValue[t * enc.size + b]!;
     if (x < 0 || y < 0) return;
     const same = mode === WISH.same;
     terms.push({ attribute: names[t]!, source, wish: same ? "same" : "different", met: (x === y) === same });

@@ -12,25 +12,60 @@ import { listText } from "./text.js";
  * Worked example, rankDecay 0.8: mentee goals [a, b, c] weigh 1, 0.8, 0.64 (total 2.44); a mentor
  * listing a and c scores (1 + 0.64) / 2.44 = 0.672.
  *
- * @returns a kernel `(mentee, mentor) → score | NaN` over participant indices.
+ * Row kernel: writes the score of (mentee, mentors[j]) to `out[j]` for j < mentors.length, one
+ * sweep over the mentors per goal of the mentee (goal bitsets are word-major).
  * @remarks Since 0.1.0
  */
-export function goalsKernel(enc: EncodedCohort): (mentee: number, mentor: number) => number {
-  const { goalBits, goalWords, goalWeight, goalWeightTotal } = enc;
-  const start = enc.goals.start;
-  const list = enc.goals.list;
-  return (mentee, mentor) => {
-    const s = start[mentee]!;
-    const e = start[mentee + 1]!;
-    if (s === e || start[mentor] === start[mentor + 1]) return Number.NaN;
-    const base = mentor * goalWords;
+export function goalsRow(enc: EncodedCohort, mentee: number, mentors: Int32Array, out: Float64Array): void {
+  const m = mentors.length;
+  const { goalBits, goalWeight, size: n } = enc;
+  const { start, list } = enc.goals;
+  const s = start[mentee]!;
+  const e = start[mentee + 1]!;
+  if (s === e) {
+    out.fill(Number.NaN, 0, m);
+    return;
+  }
+  out.fill(0, 0, m);
+  for (let k = s; k < e; k++) {
+    const g = list[k]!;
+    const w = goalWeight[k]!;
+    const base = (g >>> 5) * n;
+    const bit = 1 << (g & 31);
+    for (let j = 0; j < m; j++) if ((goalBits[base + mentors[j]!]! & bit) !== 0) out[j] = out[j]! + w;
+  }
+  const total = enc.goalWeightTotal[mentee]!;
+  for (let j = 0; j < m; j++) {
+    const b = mentors[j]!;
+    out[j] = start[b] === start[b + 1] ? Number.NaN : out[j]! / total;
+  }
+}
+
+/**
+ * The goals criterion the other way round: `out[j]` = score of (mentees[j], mentor), the share of
+ * each column person's goals that the row person lists. Used for peer pairs.
+ * @remarks Since 0.1.0
+ */
+export function goalsRowBackward(enc: EncodedCohort, mentor: number, mentees: Int32Array, out: Float64Array): void {
+  const m = mentees.length;
+  const { goalBits, goalWeight, goalWeightTotal, size: n } = enc;
+  const { start, list } = enc.goals;
+  const none = start[mentor] === start[mentor + 1];
+  for (let j = 0; j < m; j++) {
+    const b = mentees[j]!;
+    const s = start[b]!;
+    const e = start[b + 1]!;
+    if (none || s === e) {
+      out[j] = Number.NaN;
+      continue;
+    }
     let sum = 0;
     for (let k = s; k < e; k++) {
       const g = list[k]!;
-      if ((goalBits[base + (g >>> 5)]! & (1 << (g & 31))) !== 0) sum += goalWeight[k]!;
+      if ((goalBits[(g >>> 5) * n + mentor]! & (1 << (g & 31))) !== 0) sum = sum + goalWeight[k]!;
     }
-    return sum / goalWeightTotal[mentee]!;
-  };
+    out[j] = sum / goalWeightTotal[b]!;
+  }
 }
 
 /**
@@ -57,7 +92,7 @@ export function goalsEvidence(enc: EncodedCohort, mentee: number, mentor: number
   for (let k = start[mentee]!; k < start[mentee + 1]!; k++) {
     const g = list[k]!;
     goals.push(terms[g]!);
-    if ((enc.goalBits[mentor * enc.goalWords + (g >>> 5)]! & (1 << (g & 31))) !== 0) shared.push(terms[g]!);
+    if ((enc.goalBits[(g >>> 5) * enc.size + mentor]! & (1 << (g & 31))) !== 0) shared.push(terms[g]!);
   }
   return { goals, shared };
 }

@@ -1,12 +1,12 @@
-export { goalsKernel, goalsEvidence, goalsReason } from "./goals.js";
+export { goalsRow, goalsRowBackward, goalsEvidence, goalsReason } from "./goals.js";
 export type { GoalsEvidence } from "./goals.js";
-export { skillsKernel, skillsEvidence, skillsReason, offersBackReason } from "./skills.js";
+export { skillsRow, skillsRowBackward, skillsEvidence, skillsReason, offersBackReason } from "./skills.js";
 export type { SkillsEvidence, SkillCoverage } from "./skills.js";
-export { personalityKernel, personalityEvidence, personalityReason } from "./personality.js";
+export { personalityRow, personalityEvidence, personalityReason } from "./personality.js";
 export type { PersonalityEvidence, TraitComparison } from "./personality.js";
-export { availabilityScore, availabilityEvidence, availabilityReasons, overlapCellsKernel, modeCompatibilityKernel, requiredWeeklyMinutes } from "./availability.js";
+export { availabilityScore, availabilityEvidence, availabilityReasons, overlapCellsRow, modeFitRow, requiredWeeklyMinutes } from "./availability.js";
 export type { AvailabilityEvidence } from "./availability.js";
-export { diversityKernel, diversityEvidence, diversityReason } from "./diversity.js";
+export { diversityRow, diversityEvidence, diversityReason } from "./diversity.js";
 export type { DiversityEvidence, DiversityTerm } from "./diversity.js";
 export { preferenceScore, preferencesReason } from "./preferences.js";
 export type { PreferencesEvidence } from "./preferences.js";

@@ -18,26 +18,29 @@ import { listText } from "./text.js";
  * ten traits the direct loop reads less memory, allocates nothing per pair, and gives exactly the
  * same bits for a pair whether it is scored alone or in a matrix.
  *
- * @returns a kernel `(a, b) → score | NaN`.
+ * Row kernel: `out[j]` = score of (a, others[j]); `count` is scratch of at least the same
+ * length. Traits are summed in trait-name order (a sorted vocabulary) in any matrix.
  * @remarks Since 0.1.0
  */
-export function personalityKernel(enc: EncodedCohort): (a: number, b: number) => number {
-  const { traits, traitCount, traitComplementary } = enc;
-  return (a, b) => {
-    const ab = a * traitCount;
-    const bb = b * traitCount;
-    let sum = 0;
-    let n = 0;
-    for (let t = 0; t < traitCount; t++) {
-      const x = traits[ab + t]!;
-      const y = traits[bb + t]!;
-      if (x !== x || y !== y) continue;
+export function personalityRow(enc: EncodedCohort, a: number, others: Int32Array, out: Float64Array, count: Int32Array): void {
+  const m = others.length;
+  const { traits, traitCount, traitComplementary, size: n } = enc;
+  out.fill(0, 0, m);
+  count.fill(0, 0, m);
+  for (let t = 0; t < traitCount; t++) {
+    const base = t * n;
+    const x = traits[base + a]!;
+    if (x !== x) continue;
+    const complementary = traitComplementary[t] === 1;
+    for (let j = 0; j < m; j++) {
+      const y = traits[base + others[j]!]!;
+      if (y !== y) continue;
       const d = x > y ? x - y : y - x;
-      sum += traitComplementary[t] === 1 ? d : 1 - d;
-      n++;
+      out[j] = out[j]! + (complementary ? d : 1 - d);
+      count[j] = count[j]! + 1;
     }
-    return n === 0 ? Number.NaN : sum / n;
-  };
+  }
+  for (let j = 0; j < m; j++) out[j] = count[j] === 0 ? Number.NaN : out[j]! / count[j]!;
 }
 
 /**
@@ -67,8 +70,8 @@ export interface PersonalityEvidence {
 export function personalityEvidence(enc: EncodedCohort, a: number, b: number): PersonalityEvidence | null {
   const out: TraitComparison[] = [];
   for (let t = 0; t < enc.traitCount; t++) {
-    const x = enc.traits[a * enc.traitCount + t]!;
-    const y = enc.traits[b * enc.traitCount + t]!;
+    const x = enc.traits[t * enc.size + a]!;
+    const y = enc.traits[t * enc.size + b]!;
     if (Number.isNaN(x) || Number.isNaN(y)) continue;
     const d = Math.abs(x - y);
     const complementary = enc.traitComplementary[t] === 1;

@@ -21,31 +21,70 @@ import { listText } from "./text.js";
  * Worked example: wanted { sql: 4, go: 3 }, own { sql: 2 }, teacher { sql: 3, go: 5 }:
  * sql (3 − 2) / (4 − 2) = 0.5, go min(1, 5 / 3) = 1, score 0.75.
  *
- * @returns a kernel `(learner, teacher) → score | NaN`.
+ * Row kernel: `out[j]` = score of (learner, teachers[j]); one sweep over the teachers per wanted
+ * skill (skill levels are skill-major). The sum over a learner's wanted skills runs in the
+ * learner's listed order, whatever the column set, so a pair scores the same bits in any matrix.
  * @remarks Since 0.1.0
  */
-export function skillsKernel(enc: EncodedCohort): (learner: number, teacher: number) => number {
-  const { skillLevel, skillCount, hasSkills, wantedTarget } = enc;
-  const start = enc.wanted.start;
-  const list = enc.wanted.list;
-  return (learner, teacher) => {
-    const s = start[learner]!;
-    const e = start[learner + 1]!;
-    if (s === e || hasSkills[teacher] === 0) return Number.NaN;
-    const lb = learner * skillCount;
-    const tb = teacher * skillCount;
+export function skillsRow(enc: EncodedCohort, learner: number, teachers: Int32Array, out: Float64Array): void {
+  const m = teachers.length;
+  const { skillLevel, hasSkills, wantedTarget, size: n } = enc;
+  const { start, list } = enc.wanted;
+  const s = start[learner]!;
+  const e = start[learner + 1]!;
+  if (s === e) {
+    out.fill(Number.NaN, 0, m);
+    return;
+  }
+  out.fill(0, 0, m);
+  for (let k = s; k < e; k++) {
+    const base = list[k]! * n;
+    const own = skillLevel[base + learner]!;
+    const target = wantedTarget[k]!;
+    if (target > own) {
+      const gap = target - own;
+      for (let j = 0; j < m; j++) {
+        const level = skillLevel[base + teachers[j]!]!;
+        if (level > own) out[j] = out[j]! + Math.min(1, (level - own) / gap);
+      }
+    } else {
+      for (let j = 0; j < m; j++) if (skillLevel[base + teachers[j]!]! > own) out[j] = out[j]! + 1;
+    }
+  }
+  const count = e - s;
+  for (let j = 0; j < m; j++) out[j] = hasSkills[teachers[j]!] === 0 ? Number.NaN : out[j]! / count;
+}
+
+/**
+ * The skills criterion the other way round: `out[j]` = score of (learners[j], teacher). Used for
+ * peer pairs (both directions) and for reverse mentoring's "in return" evidence.
+ * @remarks Since 0.1.0
+ */
+export function skillsRowBackward(enc: EncodedCohort, teacher: number, learners: Int32Array, out: Float64Array): void {
+  const m = learners.length;
+  const { skillLevel, wantedTarget, size: n } = enc;
+  const { start, list } = enc.wanted;
+  const none = enc.hasSkills[teacher] === 0;
+  for (let j = 0; j < m; j++) {
+    const b = learners[j]!;
+    const s = start[b]!;
+    const e = start[b + 1]!;
+    if (none || s === e) {
+      out[j] = Number.NaN;
+      continue;
+    }
     let sum = 0;
     for (let k = s; k < e; k++) {
-      const skill = list[k]!;
-      const own = skillLevel[lb + skill]!;
-      const level = skillLevel[tb + skill]!;
+      const base = list[k]! * n;
+      const own = skillLevel[base + b]!;
+      const level = skillLevel[base + teacher]!;
       if (level > own) {
         const target = wantedTarget[k]!;
-        sum += target > own ? Math.min(1, (level - own) / (target - own)) : 1;
+        sum = sum + (target > own ? Math.min(1, (level - own) / (target - own)) : 1);
       }
     }
-    return sum / (e - s);
-  };
+    out[j] = sum / (e - s);
+  }
 }
 
 /**
@@ -59,7 +98,7 @@ export interface SkillCoverage {
   ownLevel: number;
   /** The teacher's level (0 when not listed). */
   teacherLevel: number;
-  /** Credit in [0, 1] as defined by {@link skillsKernel}. */
+  /** Credit in [0, 1] as defined by {@link skillsRow}. */
   coverage: number;
 }
 
@@ -88,8 +127,8 @@ export function skillsEvidence(enc: EncodedCohort, learner: number, teacher: num
   let partial = 0;
   for (let k = start[learner]!; k < start[learner + 1]!; k++) {
     const skill = list[k]!;
-    const own = enc.skillLevel[learner * enc.skillCount + skill]!;
-    const level = enc.skillLevel[teacher * enc.skillCount + skill]!;
+    const own = enc.skillLevel[skill * enc.size + learner]!;
+    const level = enc.skillLevel[skill * enc.size + teacher]!;
     const target = enc.wantedTarget[k]!;
     const coverage = level > own ? (target > own ? Math.min(1, (level - own) / (target - own)) : 1) : 0;
     if (coverage === 1) covered++;

@@ -1,6 +1,6 @@
 import type { Cohort, Participant } from "../model/index.js";
 import { GRID_WORDS, writeWeeklyGrid } from "./availability-grid.js";
-import { setBit, wordsFor } from "./bitset.js";
+import { wordsFor } from "./bitset.js";
 import { buildVocabulary, type Vocabulary } from "./vocabulary.js";
 
 /**
@@ -51,7 +51,7 @@ export interface EncodedCohort {
   };
   /** Words per goal bitset. */
   readonly goalWords: number;
-  /** `size × goalWords`: the goals each participant lists. */
+  /** `goalWords × size`, word-major: word w of participant p is `goalBits[w * size + p]`. */
   readonly goalBits: Uint32Array;
   /** Each participant's goals (vocabulary indices) in listed order, duplicates removed. */
   readonly goals: SparseRows;
@@ -61,7 +61,7 @@ export interface EncodedCohort {
   readonly goalWeightTotal: Float64Array;
   /** Skill vocabulary size. */
   readonly skillCount: number;
-  /** `size × skillCount`: skill levels, 0 where not listed. */
+  /** `skillCount × size`, skill-major: level of skill s for participant p at `s * size + p`; 0 where not listed. */
   readonly skillLevel: Float64Array;
   /** 1 when the participant lists at least one skill. */
   readonly hasSkills: Uint8Array;
@@ -71,11 +71,11 @@ export interface EncodedCohort {
   readonly wantedTarget: Float64Array;
   /** Trait vocabulary size. */
   readonly traitCount: number;
-  /** `size × traitCount`: trait values in [0, 1], NaN where not given. */
+  /** `traitCount × size`, trait-major: trait t of participant p at `t * size + p`; values in [0, 1], NaN where not given. */
   readonly traits: Float64Array;
   /** 1 = complementary, 0 = similar, per trait (from `criteria.personality`). */
   readonly traitComplementary: Uint8Array;
-  /** `size × GRID_WORDS`: weekly UTC availability bitsets (see `writeWeeklyGrid`). */
+  /** `GRID_WORDS × size`, word-major: weekly UTC availability bitsets (see `writeWeeklyGrid`). */
   readonly grid: Uint32Array;
   /** 1 when the participant gave at least one slot. */
   readonly hasSlots: Uint8Array;
@@ -85,7 +85,7 @@ export interface EncodedCohort {
   readonly location: Int32Array;
   /** Words per language bitset. */
   readonly languageWords: number;
-  /** `size × languageWords`: languages spoken. */
+  /** `languageWords × size`, word-major: languages spoken. */
   readonly languageBits: Uint32Array;
   /** 1 when the participant lists at least one language. */
   readonly hasLanguages: Uint8Array;
@@ -99,7 +99,7 @@ export interface EncodedCohort {
   readonly managerKey: Int32Array;
   /** Attribute vocabulary size. */
   readonly attributeCount: number;
-  /** `size × attributeCount`: attribute value indices, −1 when not given. */
+  /** `attributeCount × size`, attribute-major: value index of attribute t for participant p at `t * size + p`; −1 when not given. */
   readonly attributeValue: Int32Array;
   /** Each participant's per-attribute wishes (attribute indices; `any` wishes left out). */
   readonly wishes: SparseRows;
@@ -191,7 +191,9 @@ export function encodeCohort(cohort: Cohort): EncodedCohort {
   for (let p = 0; p < size; p++) {
     let total = 0;
     for (let k = goals.start[p]!, r = 0; k < goals.start[p + 1]!; k++, r++) {
-      setBit(goalBits, p * goalWords, goals.list[k]!);
+      const g = goals.list[k]!;
+      const at = (g >>> 5) * size + p;
+      goalBits[at] = (goalBits[at]! | (1 << (g & 31))) >>> 0;
       const w = r === 0 ? 1 : Math.pow(decay, r);
       goalWeight[k] = w;
       total += w;
@@ -205,7 +207,7 @@ export function encodeCohort(cohort: Cohort): EncodedCohort {
   const hasSkills = new Uint8Array(size);
   participants.forEach((p, i) => {
     for (const [name, level] of Object.entries(p.skills ?? {})) {
-      skillLevel[i * skillCount + skillsV.index.get(name)!] = level;
+      skillLevel[skillsV.index.get(name)! * size + i] = level;
       hasSkills[i] = 1;
     }
   });
@@ -217,19 +219,22 @@ export function encodeCohort(cohort: Cohort): EncodedCohort {
   const traitCount = traitsV.terms.length;
   const traits = new Float64Array(size * traitCount).fill(Number.NaN);
   participants.forEach((p, i) => {
-    for (const [name, v] of Object.entries(p.personality ?? {})) traits[i * traitCount + traitsV.index.get(name)!] = v;
+    for (const [name, v] of Object.entries(p.personality ?? {})) traits[traitsV.index.get(name)! * size + i] = v;
   });
   const traitComplementary = Uint8Array.from(traitsV.terms, (t) => ((opts.personality.traits[t] ?? opts.personality.default) === "complementary" ? 1 : 0));
 
   // Availability, modes, location.
   const grid = new Uint32Array(size * GRID_WORDS);
+  const own = new Uint32Array(GRID_WORDS);
   const hasSlots = new Uint8Array(size);
   const modes = new Uint8Array(size);
   const location = new Int32Array(size).fill(-1);
   participants.forEach((p, i) => {
     const slots = p.availability?.slots ?? [];
     if (slots.length > 0) {
-      writeWeeklyGrid(slots, p.timezone ?? opts.availability.defaultTimeZone, opts.availability.referenceWeek, grid, i * GRID_WORDS);
+      own.fill(0);
+      writeWeeklyGrid(slots, p.timezone ?? opts.availability.defaultTimeZone, opts.availability.referenceWeek, own, 0);
+      for (let w = 0; w < GRID_WORDS; w++) grid[w * size + i] = own[w]!;
       hasSlots[i] = 1;
     }
     for (const m of p.availability?.modes ?? []) modes[i] = modes[i]! | MODE_BITS[m];
@@ -252,7 +257,9 @@ export function encodeCohort(cohort: Cohort): EncodedCohort {
   };
   participants.forEach((p, i) => {
     for (const l of p.languages ?? []) {
-      setBit(languageBits, i * languageWords, languagesV.index.get(l)!);
+      const l2 = languagesV.index.get(l)!;
+      const at = (l2 >>> 5) * size + i;
+      languageBits[at] = (languageBits[at]! | (1 << (l2 & 31))) >>> 0;
       hasLanguages[i] = 1;
     }
     if (p.department !== undefined) department[i] = departmentsV.index.get(p.department)!;
@@ -269,7 +276,7 @@ export function encodeCohort(cohort: Cohort): EncodedCohort {
   participants.forEach((p, i) => {
     attributesV.terms.forEach((key, a) => {
       const v = attributeOf(p, key);
-      if (v !== undefined) attributeValue[i * attributeCount + a] = valuesV.index.get(v)!;
+      if (v !== undefined) attributeValue[a * size + i] = valuesV.index.get(v)!;
     });
   });
   const wishEntries = participants.map((p) =>

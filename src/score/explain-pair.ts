@@ -1,4 +1,4 @@
-import { RULE_BIT, RULE_SENTENCES, listedPairs, ruleCodesOf, type ListedPairs } from "../constraints/index.js";
+import { RULE_SENTENCES, listedPairs, ruleCodesOf, type ListedPairs } from "../constraints/index.js";
 import {
   availabilityEvidence,
   availabilityReasons,
@@ -18,12 +18,12 @@ import {
 import type { EncodedCohort } from "../encode/index.js";
 import { MatchInputError, type MatchIssue } from "../errors.js";
 import { CRITERIA, participantSchema, programSchema, type Cohort, type Participant, type ParticipantInput, type Program, type ProgramInput } from "../model/index.js";
-import { AVAILABILITY, DIVERSITY, GOALS, PERSONALITY, PREFERENCES, SKILLS, createPairEvaluator, resolveCustom, type PairEvaluator } from "./pair-evaluator.js";
+import { AVAILABILITY, DIVERSITY, GOALS, PERSONALITY, PREFERENCES, SKILLS, createRowScorer, resolveCustom, type RowScorer } from "./pair-evaluator.js";
 import { buildMatrix } from "./score-matrix.js";
 import type { CompatibilityMatrix, CriterionBreakdown, CriterionEvidence, PairScore, ScorePairOptions } from "./types.js";
 
 interface Explainer {
-  ev: PairEvaluator;
+  ev: RowScorer;
   listed: ListedPairs;
 }
 
@@ -34,7 +34,7 @@ function explainerOf(matrix: CompatibilityMatrix): Explainer {
   if (x === undefined) {
     const weights = resolveCustom(matrix.custom, matrix.cohort.program.weights);
     x = {
-      ev: createPairEvaluator(matrix.encoded, matrix.cohort, matrix.direction, matrix.custom, weights, "all"),
+      ev: createRowScorer(matrix.encoded, matrix.cohort, matrix.direction, matrix.custom, weights, "all", 1),
       listed: listedPairs(matrix.encoded, matrix.cohort, matrix.direction),
     };
     explainers.set(matrix, x);
@@ -69,17 +69,15 @@ export function explainPair(matrix: CompatibilityMatrix, row: number, col: numbe
   const program = cohort.program;
   const a = matrix.rowParticipants[row]!;
   const b = matrix.colParticipants[col]!;
-  const values = new Float64Array(ev.names.length);
-  const aux = new Int32Array(2);
   const rankAB = rankOf(enc, a, b);
   const rankBA = rankOf(enc, b, a);
-  ev.evaluate(a, b, rankAB, rankBA, values, aux);
-  const score = ev.composite(values);
-
-  let bits = ev.rules(a, b, aux[0]!, aux[1]!);
-  for (let k = listed.start[a]!; k < listed.start[a + 1]!; k++) if (listed.col[k] === b) bits |= listed.bits[k]!;
-  if (a === b) bits |= RULE_BIT.self;
-  if (score < program.rules.minScore) bits |= RULE_BIT["min-score"];
+  const scoreOut = new Float64Array(1);
+  const bitsOut = new Int32Array(1);
+  for (let k = listed.start[a]!; k < listed.start[a + 1]!; k++) if (listed.col[k] === b) bitsOut[0] = bitsOut[0]! | listed.bits[k]!;
+  ev.scoreRow(a, Int32Array.of(b), Int32Array.of(rankAB), Int32Array.of(rankBA), scoreOut, bitsOut);
+  const score = scoreOut[0]!;
+  const bits = bitsOut[0]! >>> 0;
+  const values = ev.values.map((v) => v[0]!);
   let locked = false;
   for (let k = listed.lockedStart[a]!; k < listed.lockedStart[a + 1]!; k++) if (listed.lockedCol[k] === b) locked = true;
 

@@ -1,22 +1,24 @@
+import { RULE_BIT, profileRulesRow, resolveRules, type PairDirection } from "../constraints/index.js";
 import {
   availabilityScore,
   checkCustomScore,
-  diversityKernel,
-  goalsKernel,
-  modeCompatibilityKernel,
-  overlapCellsKernel,
-  personalityKernel,
+  diversityRow,
+  goalsRow,
+  goalsRowBackward,
+  modeFitRow,
+  overlapCellsRow,
+  personalityRow,
   preferenceScore,
   requiredWeeklyMinutes,
-  skillsKernel,
+  skillsRow,
+  skillsRowBackward,
   type CustomCriterion,
 } from "../criteria/index.js";
-import { profileRulesKernel, type PairDirection } from "../constraints/index.js";
 import type { EncodedCohort } from "../encode/index.js";
 import { MatchInputError } from "../errors.js";
 import { CRITERIA, type Cohort, type Participant } from "../model/index.js";
 
-/** Index of each built-in criterion in an evaluator's value array. */
+/** Index of each built-in criterion in a scorer's value rows. */
 export const GOALS = 0;
 export const SKILLS = 1;
 export const PERSONALITY = 2;
@@ -25,34 +27,37 @@ export const DIVERSITY = 4;
 export const PREFERENCES = 5;
 
 /**
- * Everything needed to score one pair from the encoded cohort, built once per matrix and shared
- * by the matrix pass and by `explainPair`, so the two agree bit for bit.
+ * Scores one row participant against a list of column participants, criterion by criterion, in
+ * tight loops over typed arrays. Built once per matrix; the matrix pass calls it per row, and
+ * `explainPair` / `scorePair` call it with a single column, so every score comes from one code
+ * path and agrees bit for bit.
  * @internal
  */
-export interface PairEvaluator {
+export interface RowScorer {
   /** Criterion names: the six built-ins in `CRITERIA` order, then custom criteria. */
   readonly names: readonly string[];
   /** Weight per criterion, aligned with `names`. */
   readonly weights: Float64Array;
   readonly direction: PairDirection;
   readonly requiredMinutes: number;
+  /** Per criterion, the scores of the last row (NaN = no data or criterion inactive). */
+  readonly values: readonly Float64Array[];
+  /** Overlap cells (−1 without slots) and mode fit (−1 unknown) of the last row. */
+  readonly cells: Int32Array;
+  readonly fit: Int32Array;
   /**
-   * Writes each criterion's score for (row participant `a`, column participant `b`) into `out`
-   * (NaN = no data; criteria not in `active` are left NaN) and the overlap cells (−1 without slots)
-   * and mode fit into `aux[0]`, `aux[1]`. `rankAB` / `rankBA` are the 0-based preference ranks
-   * (−1 none).
+   * Scores row participant `a` against `cols` (at most the scorer's capacity): composite scores
+   * into `scores[j]`, and violation bits ORed into `bits[j]` (which the caller fills with the
+   * listed-pair bits first). `rankAB[j]` / `rankBA[j]` are the preference ranks (−1 none).
    */
-  evaluate(a: number, b: number, rankAB: number, rankBA: number, out: Float64Array, aux: Int32Array): void;
-  /** Weighted mean of the used criteria, 0 when none is used. */
-  composite(values: Float64Array): number;
-  /** Violation bits of the profile rules. */
-  rules(a: number, b: number, overlapCells: number, modeFit: number): number;
+  scoreRow(a: number, cols: Int32Array, rankAB: Int32Array, rankBA: Int32Array, scores: Float64Array, bits: Int32Array): void;
 }
 
 /**
  * Resolves custom criteria against the programme: unique names that are not built-in, and a
  * finite non-negative weight from the criterion or `program.weights[name]`.
  * @throws MatchInputError on a bad registration.
+ * @internal
  */
 export function resolveCustom(custom: readonly CustomCriterion[], weights: Record<string, unknown>): number[] {
   const seen = new Set<string>(CRITERIA);
@@ -74,50 +79,54 @@ export function resolveCustom(custom: readonly CustomCriterion[], weights: Recor
 }
 
 /**
- * Builds the {@link PairEvaluator} for a cohort. `active` false for a criterion skips its kernel
- * (used for zero weights in a matrix pass when per-criterion matrices are not asked for).
+ * Builds a {@link RowScorer} for rows of up to `capacity` columns. With `active: "weighted"`,
+ * criteria of weight 0 are skipped (left NaN); `"all"` computes every criterion.
  * @internal
  */
-export function createPairEvaluator(
+export function createRowScorer(
   enc: EncodedCohort,
   cohort: Cohort,
   direction: PairDirection,
   custom: readonly CustomCriterion[],
   customWeights: readonly number[],
   active: "all" | "weighted",
-): PairEvaluator {
+  capacity: number,
+): RowScorer {
   const program = cohort.program;
   const opts = program.criteria;
   const names = [...CRITERIA, ...custom.map((c) => c.name)];
   const weights = Float64Array.from(names, (n, k) => (k < CRITERIA.length ? (program.weights as Record<string, number>)[n]! : customWeights[k - CRITERIA.length]!));
+  const C = names.length;
   const on = Uint8Array.from(weights, (w) => (active === "all" || w > 0 ? 1 : 0));
   const neutral = opts.missing === "neutral";
   const neutralScore = opts.neutralScore;
   const requiredMinutes = requiredWeeklyMinutes(opts.availability);
-  const goals = goalsKernel(enc);
-  const skills = skillsKernel(enc);
-  const personality = personalityKernel(enc);
-  const overlap = overlapCellsKernel(enc);
-  const modeFit = modeCompatibilityKernel(enc);
-  const diversity = diversityKernel(enc);
-  const rules = profileRulesKernel(enc, program.rules, direction);
-  const { hasSlots, hasRanked } = enc;
+  const rules = resolveRules(program.rules, direction);
+  const minScore = program.rules.minScore;
   const prefDecay = opts.preferences.rankDecay;
   const prefBonus = opts.preferences.mutualBonus;
   const peer = direction === "peer";
   const participants: readonly Participant[] = cohort.participants;
-  const customCount = custom.length;
-  const C = names.length;
-  const needOverlap = on[AVAILABILITY] === 1 || program.rules.minOverlapMinutes > 0;
-  const needMode = on[AVAILABILITY] === 1 || program.rules.modeCompatibility;
+  const needOverlap = on[AVAILABILITY] === 1 || rules.minOverlapCells > 0;
+  const needMode = on[AVAILABILITY] === 1 || rules.modeCompatibility;
+  const hasRanked = enc.hasRanked;
 
-  const both = (x: number, y: number) => (x !== x ? y : y !== y ? x : (x + y) / 2);
-  const customScore = (k: number, a: number, b: number) => {
-    const c = custom[k]!;
-    const pa = participants[a]!;
-    const pb = participants[b]!;
-    const x = checkCustomScore(c.name, c.score(pa, pb), pa, pb);
-    return peer ? both(x, checkCustomScore(c.name, c.score(pb, pa), pb, pa)) : x;
+  const values = names.map(() => new Float64Array(capacity));
+  const tmp = new Float64Array(capacity);
+  const count = new Int32Array(capacity);
+  const cells = new Int32Array(capacity);
+  const fit = new Int32Array(capacity);
+  const den = new Float64Array(capacity);
+  const SELF = RULE_BIT.self;
+  const MIN = RULE_BIT["min-score"];
+
+  // Peer pairs average the two directions; a direction without data gives way to the other.
+  const averageInto = (out: Float64Array, m: number) => {
+    for (let j = 0; j < m; j++) {
+      const x = out[j]!;
+      const y = tmp[j]!;
+      out[j] = x !== x ? y : y !== y ? x : (x + y) / 2;
+    }
   };
 
   return {
@@ -125,37 +134,108 @@ export function createPairEvaluator(
     weights,
     direction,
     requiredMinutes,
-    rules,
-    evaluate(a, b, rankAB, rankBA, out, aux) {
-      const cells = needOverlap && hasSlots[a] === 1 && hasSlots[b] === 1 ? overlap(a, b) : -1;
-      const fit = needMode ? modeFit(a, b) : -1;
-      aux[0] = cells;
-      aux[1] = fit;
-      out[GOALS] = on[GOALS] === 0 ? Number.NaN : peer ? both(goals(a, b), goals(b, a)) : goals(a, b);
-      out[SKILLS] = on[SKILLS] === 0 ? Number.NaN : peer ? both(skills(a, b), skills(b, a)) : skills(a, b);
-      out[PERSONALITY] = on[PERSONALITY] === 0 ? Number.NaN : personality(a, b);
-      out[AVAILABILITY] = on[AVAILABILITY] === 0 ? Number.NaN : availabilityScore(cells, fit, requiredMinutes);
-      out[DIVERSITY] = on[DIVERSITY] === 0 ? Number.NaN : diversity(a, b);
-      out[PREFERENCES] = on[PREFERENCES] === 0 ? Number.NaN : preferenceScore(rankAB, rankBA, hasRanked[a]!, hasRanked[b]!, prefDecay, prefBonus);
-      for (let k = 0; k < customCount; k++) out[6 + k] = on[6 + k] === 0 ? Number.NaN : customScore(k, a, b);
-    },
-    composite(values) {
-      let num = 0;
-      let den = 0;
-      for (let c = 0; c < C; c++) {
-        const w = weights[c]!;
-        if (w === 0) continue;
-        let s = values[c]!;
-        if (s !== s) {
-          if (!neutral) continue;
-          s = neutralScore;
+    values,
+    cells,
+    fit,
+    scoreRow(a, cols, rankAB, rankBA, scores, bits) {
+      const m = cols.length;
+      if (needOverlap) overlapCellsRow(enc, a, cols, cells);
+      else cells.fill(-1, 0, m);
+      if (needMode) modeFitRow(enc, a, cols, fit);
+      else fit.fill(-1, 0, m);
+
+      let v = values[GOALS]!;
+      if (on[GOALS] === 0) v.fill(Number.NaN, 0, m);
+      else {
+        goalsRow(enc, a, cols, v);
+        if (peer) {
+          goalsRowBackward(enc, a, cols, tmp);
+          averageInto(v, m);
         }
-        num += w * s;
-        den += w;
       }
-      if (den === 0) return 0;
-      const score = num / den;
-      return score > 1 ? 1 : score;
+      v = values[SKILLS]!;
+      if (on[SKILLS] === 0) v.fill(Number.NaN, 0, m);
+      else {
+        skillsRow(enc, a, cols, v);
+        if (peer) {
+          skillsRowBackward(enc, a, cols, tmp);
+          averageInto(v, m);
+        }
+      }
+      v = values[PERSONALITY]!;
+      if (on[PERSONALITY] === 0) v.fill(Number.NaN, 0, m);
+      else personalityRow(enc, a, cols, v, count);
+      v = values[AVAILABILITY]!;
+      if (on[AVAILABILITY] === 0) v.fill(Number.NaN, 0, m);
+      else for (let j = 0; j < m; j++) v[j] = availabilityScore(cells[j]!, fit[j]!, requiredMinutes);
+      v = values[DIVERSITY]!;
+      if (on[DIVERSITY] === 0) v.fill(Number.NaN, 0, m);
+      else diversityRow(enc, a, cols, v, count);
+      v = values[PREFERENCES]!;
+      if (on[PREFERENCES] === 0) v.fill(Number.NaN, 0, m);
+      else {
+        const ha = hasRanked[a]!;
+        for (let j = 0; j < m; j++) {
+          const rab = rankAB[j]!;
+          const rba = rankBA[j]!;
+          // Neither ranks the other (both ranks negative): preferenceScore gives exactly 0, or NaN without lists.
+          if ((rab & rba) < 0) v[j] = (ha | hasRanked[cols[j]!]!) === 0 ? Number.NaN : 0;
+          else v[j] = preferenceScore(rab, rba, ha, hasRanked[cols[j]!]!, prefDecay, prefBonus);
+        }
+      }
+      for (let k = CRITERIA.length; k < C; k++) {
+        v = values[k]!;
+        if (on[k] === 0) {
+          v.fill(Number.NaN, 0, m);
+          continue;
+        }
+        const c = custom[k - CRITERIA.length]!;
+        const pa = participants[a]!;
+        for (let j = 0; j < m; j++) {
+          const pb = participants[cols[j]!]!;
+          const x = checkCustomScore(c.name, c.score(pa, pb), pa, pb);
+          if (peer) {
+            const y = checkCustomScore(c.name, c.score(pb, pa), pb, pa);
+            v[j] = x !== x ? y : y !== y ? x : (x + y) / 2;
+          } else v[j] = x;
+        }
+      }
+
+      // Composite: weighted mean over used criteria, summed in criterion order for every pair.
+      scores.fill(0, 0, m);
+      den.fill(0, 0, m);
+      for (let k = 0; k < C; k++) {
+        const w = weights[k]!;
+        if (w === 0) continue;
+        v = values[k]!;
+        if (neutral) {
+          for (let j = 0; j < m; j++) {
+            const s = v[j]!;
+            scores[j] = scores[j]! + w * (s !== s ? neutralScore : s);
+            den[j] = den[j]! + w;
+          }
+        } else {
+          for (let j = 0; j < m; j++) {
+            const s = v[j]!;
+            if (s !== s) continue;
+            scores[j] = scores[j]! + w * s;
+            den[j] = den[j]! + w;
+          }
+        }
+      }
+      for (let j = 0; j < m; j++) {
+        const d = den[j]!;
+        const s = d === 0 ? 0 : scores[j]! / d;
+        scores[j] = s > 1 ? 1 : s;
+      }
+
+      profileRulesRow(enc, rules, a, cols, cells, fit, bits);
+      for (let j = 0; j < m; j++) {
+        let b = bits[j]!;
+        if (cols[j] === a) b |= SELF;
+        if (scores[j]! < minScore) b |= MIN;
+        bits[j] = b;
+      }
     },
   };
 }

@@ -1,8 +1,8 @@
-import { RULE_BIT, RULE_CODES, listedPairs, ruleCodesOf, type PairDirection } from "../constraints/index.js";
+import { RULE_CODES, listedPairs, ruleCodesOf, type PairDirection } from "../constraints/index.js";
 import type { CustomCriterion } from "../criteria/index.js";
 import { encodeCohort } from "../encode/index.js";
 import { isParsedCohort, parseCohort, type Cohort } from "../model/index.js";
-import { createPairEvaluator, resolveCustom } from "./pair-evaluator.js";
+import { createRowScorer, resolveCustom } from "./pair-evaluator.js";
 import type { CompatibilityMatrix, LockedViolation, ScoreMatrixOptions } from "./types.js";
 
 /** Which participants are rows and columns, and how they relate. */
@@ -75,26 +75,22 @@ export function buildMatrix(cohort: Cohort, sides: Sides, options: ScoreMatrixOp
   const rows = rowP.length;
   const cols = colP.length;
   const perCriterion = options.perCriterion === true;
-  const ev = createPairEvaluator(enc, cohort, direction, custom, customWeights, perCriterion ? "all" : "weighted");
-  const C = ev.names.length;
+  const scorer = createRowScorer(enc, cohort, direction, custom, customWeights, perCriterion ? "all" : "weighted", cols);
+  const C = scorer.names.length;
   const pairs = rows * cols;
   const scores = new Float64Array(pairs);
   const eligible = new Uint8Array(pairs);
   const violations = new Uint32Array(pairs);
-  const per = perCriterion ? ev.names.map(() => new Float64Array(pairs)) : [];
-  const minScore = cohort.program.rules.minScore;
-  const MIN = RULE_BIT["min-score"];
-  const SELF = RULE_BIT.self;
+  const per = perCriterion ? scorer.names.map(() => new Float64Array(pairs)) : [];
 
   const colOf = new Int32Array(enc.size).fill(-1);
   colP.forEach((p, j) => (colOf[p] = j));
   const listed = listedPairs(enc, cohort, direction);
   const rowBits = new Int32Array(cols);
+  const rowScores = new Float64Array(cols);
   const rankAB = new Int32Array(cols).fill(-1);
   const rankBA = new Int32Array(cols).fill(-1);
   const lockedRow = new Uint8Array(cols);
-  const values = new Float64Array(C);
-  const aux = new Int32Array(2);
   const locked: Array<[number, number]> = [];
   const lockedViolations: LockedViolation[] = [];
   const { ranked, rankedRank, rankedBy, rankedByRank } = enc;
@@ -124,20 +120,15 @@ export function buildMatrix(cohort: Cohort, sides: Sides, options: ScoreMatrixOp
       }
     }
 
+    scorer.scoreRow(a, colP, rankAB, rankBA, rowScores, rowBits);
     const base = i * cols;
+    scores.set(rowScores, base);
     for (let j = 0; j < cols; j++) {
-      const b = colP[j]!;
-      ev.evaluate(a, b, rankAB[j]!, rankBA[j]!, values, aux);
-      const score = ev.composite(values);
-      let bits = ev.rules(a, b, aux[0]!, aux[1]!) | rowBits[j]!;
-      if (a === b) bits |= SELF;
-      if (score < minScore) bits |= MIN;
-      const at = base + j;
-      scores[at] = score;
-      violations[at] = bits;
-      eligible[at] = bits === 0 ? 1 : 0;
-      if (perCriterion) for (let c = 0; c < C; c++) per[c]![at] = values[c]!;
+      const bits = rowBits[j]!;
+      violations[base + j] = bits;
+      eligible[base + j] = bits === 0 ? 1 : 0;
     }
+    for (let c = 0; c < C; c++) if (perCriterion) per[c]!.set(scorer.values[c]!, base);
 
     if (anyLocked) {
       for (let j = 0; j < cols; j++) {
@@ -149,10 +140,7 @@ export function buildMatrix(cohort: Cohort, sides: Sides, options: ScoreMatrixOp
         if (violations[at] !== 0) lockedViolations.push({ row: i, col: j, violations: ruleCodesOf(violations[at]!) });
       }
     }
-    for (let k = listed.start[a]!; k < listed.start[a + 1]!; k++) {
-      const j = colOf[listed.col[k]!]!;
-      if (j >= 0) rowBits[j] = 0;
-    }
+    rowBits.fill(0);
     for (let k = ranked.start[a]!; k < ranked.start[a + 1]!; k++) {
       const j = colOf[ranked.list[k]!]!;
       if (j >= 0) rankAB[j] = -1;
@@ -168,7 +156,7 @@ export function buildMatrix(cohort: Cohort, sides: Sides, options: ScoreMatrixOp
   const rowIds = Array.from(rowP, (p) => ids[p]!);
   const colIds = Array.from(colP, (p) => ids[p]!);
   const weights: Record<string, number> = {};
-  ev.names.forEach((n, c) => (weights[n] = ev.weights[c]!));
+  scorer.names.forEach((n, c) => (weights[n] = scorer.weights[c]!));
   const matrix: CompatibilityMatrix = {
     format: cohort.program.format,
     direction,
@@ -186,9 +174,9 @@ export function buildMatrix(cohort: Cohort, sides: Sides, options: ScoreMatrixOp
     ruleCodes: RULE_CODES,
     locked,
     lockedViolations,
-    criteria: ev.names,
+    criteria: scorer.names,
     weights,
-    ...(perCriterion ? { perCriterion: Object.fromEntries(ev.names.map((n, c) => [n, per[c]!])) } : {}),
+    ...(perCriterion ? { perCriterion: Object.fromEntries(scorer.names.map((n, c) => [n, per[c]!])) } : {}),
     cohort,
     encoded: enc,
     custom,
