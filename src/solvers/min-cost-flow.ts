@@ -1,0 +1,471 @@
+import { MatchInputError, type MatchIssue } from "../errors.js";
+import { toDenseCost, type CostInput } from "./cost-input.js";
+
+/**
+ * Options for {@link solveCapacitatedAssignment}.
+ * @remarks Since 0.1.0
+ */
+export interface CapacitatedAssignmentOptions {
+  /** Most rows (mentees) column j (a mentor) takes; one non-negative integer per column. */
+  capacity: ArrayLike<number>;
+  /** Fewest rows column j should take when that is feasible; default 0 for every column. */
+  minimum?: ArrayLike<number>;
+  /** Maximise the total instead of minimising it (then `-Infinity` marks a forbidden pair). @defaultValue false */
+  maximize?: boolean;
+}
+
+/**
+ * Result of {@link solveCapacitatedAssignment}.
+ * @remarks Since 0.1.0
+ */
+export interface CapacitatedAssignmentResult {
+  /** Column of each row, −1 when the row is unassigned. */
+  rowToCol: Int32Array;
+  /** Number of rows each column took. */
+  load: Int32Array;
+  /** Sum of the costs of the assigned pairs. */
+  total: number;
+  /** Columns whose `minimum` could not be met, in increasing order (empty when all are met). */
+  unmetMinimum: number[];
+}
+
+/**
+ * Result of {@link verifyCapacitatedAssignment}.
+ * @remarks Since 0.1.0
+ */
+export interface CapacitatedAssignmentCheck {
+  valid: boolean;
+  /** One sentence per problem found (empty when valid). */
+  problems: string[];
+}
+
+interface Resolved {
+  n: number;
+  m: number;
+  /** Row-major costs to minimise; `+Infinity` marks a forbidden pair. */
+  cost: Float64Array;
+  /** The user's matrix, for totals in the user's sign. */
+  original: Float64Array;
+  capacity: Int32Array;
+  minimum: Int32Array;
+  maximize: boolean;
+}
+
+/**
+ * Assigns each row (mentee) to at most one column (mentor); column j takes at most
+ * `capacity[j]` rows and, when feasible, at least `minimum[j]`. The objective is lexicographic:
+ * first assign as many rows as possible; among those assignments, fill as many minimum seats
+ * (Σ_j min(load_j, minimum_j)) as possible; among those, the optimal total. Minimums that cannot
+ * be met are reported in `unmetMinimum`, never thrown.
+ *
+ * `+Infinity` (`-Infinity` when maximising) marks a forbidden pair, which is never used.
+ * Exact: successive shortest paths with node potentials on the flow network
+ * source → rows → columns → sink, run densely like Jonker–Volgenant (Dijkstra over columns, a
+ * column with spare capacity acts as a sink). Path lengths are compared as integer/float pairs,
+ * so the three tiers of the objective never mix and no large offset costs precision; totals are
+ * exact up to the usual floating-point summation error.
+ *
+ * @param cost - `number[][]`, an ml-matrix `Matrix` or `{ rows, cols, data }`; rows × columns.
+ * @param options - `capacity` (required), `minimum` (default all 0), `maximize` (default false).
+ * @throws MatchInputError for NaN or the opposite infinity (path `["cost", i, j]`), a negative or
+ *   non-integer capacity (`["capacity", j]`), `minimum[j] > capacity[j]` (`["minimum", j]`), or
+ *   wrong lengths.
+ * @remarks Since 0.1.0
+ *
+ * Reference: R. K. Ahuja, T. L. Magnanti, J. B. Orlin, "Network Flows", 1993 (successive shortest
+ * paths); R. Jonker, A. Volgenant, "A shortest augmenting path algorithm for dense and sparse
+ * linear assignment problems", 1987.
+ */
+export function solveCapacitatedAssignment(
+  cost: CostInput,
+  options: CapacitatedAssignmentOptions,
+): CapacitatedAssignmentResult {
+  const p = resolve(cost, options);
+  // Run one Dijkstra per unit on the smaller side: per mentee, or per mentor seat.
+  let seats = 0;
+  for (let j = 0; j < p.m; j++) seats += Math.min(p.capacity[j] as number, p.n);
+  const rowToCol = seats < p.n ? solveFlowBySeats(p) : solveFlow(p);
+  const load = new Int32Array(p.m);
+  let total = 0;
+  for (let i = 0; i < p.n; i++) {
+    const j = rowToCol[i] as number;
+    if (j >= 0) { load[j] = (load[j] as number) + 1; total += p.original[i * p.m + j] as number; }
+  }
+  const unmetMinimum: number[] = [];
+  for (let j = 0; j < p.m; j++) if ((load[j] as number) < (p.minimum[j] as number)) unmetMinimum.push(j);
+  return { rowToCol, load, total, unmetMinimum };
+}
+
+/**
+ * Checks a capacitated assignment: shapes, column indices, no forbidden pair used, no column
+ * over capacity, `load` and `total` (when given) consistent with `rowToCol`, and maximality (no
+ * unassigned row has an allowed column with spare capacity). It does not prove optimality.
+ * @remarks Since 0.1.0
+ */
+export function verifyCapacitatedAssignment(
+  cost: CostInput,
+  options: CapacitatedAssignmentOptions,
+  result: { rowToCol: ArrayLike<number>; load?: ArrayLike<number>; total?: number },
+): CapacitatedAssignmentCheck {
+  const p = resolve(cost, options);
+  const { n, m } = p;
+  const problems: string[] = [];
+  const { rowToCol } = result;
+  if (rowToCol.length !== n) return { valid: false, problems: [`rowToCol has length ${rowToCol.length}, expected ${n}`] };
+  const load = new Int32Array(m);
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    const j = rowToCol[i] as number;
+    if (j === -1) continue;
+    if (!Number.isInteger(j) || j < 0 || j >= m) { problems.push(`row ${i} is assigned to column ${j}, which does not exist`); continue; }
+    const c = p.cost[i * m + j] as number;
+    if (c === Infinity) problems.push(`row ${i} is assigned to forbidden column ${j}`);
+    load[j] = (load[j] as number) + 1;
+    total += p.original[i * m + j] as number;
+  }
+  for (let j = 0; j < m; j++) {
+    if ((load[j] as number) > (p.capacity[j] as number)) problems.push(`column ${j} takes ${load[j]} rows, capacity ${p.capacity[j]}`);
+    if (result.load !== undefined && result.load[j] !== load[j]) problems.push(`load[${j}] is ${result.load[j]}, but ${load[j]} rows are assigned to it`);
+  }
+  if (result.total !== undefined && Math.abs(result.total - total) > 1e-9 * Math.max(1, Math.abs(total))) {
+    problems.push(`total is ${result.total}, but the assigned pairs sum to ${total}`);
+  }
+  for (let i = 0; i < n; i++) {
+    if (rowToCol[i] !== -1) continue;
+    for (let j = 0; j < m; j++) {
+      if ((load[j] as number) < (p.capacity[j] as number) && (p.cost[i * m + j] as number) !== Infinity) {
+        problems.push(`row ${i} is unassigned although column ${j} is allowed and has spare capacity`);
+        break;
+      }
+    }
+  }
+  return { valid: problems.length === 0, problems };
+}
+
+function resolve(cost: CostInput, options: CapacitatedAssignmentOptions): Resolved {
+  const { rows: n, cols: m, data } = toDenseCost(cost);
+  if (options === null || typeof options !== "object") {
+    throw new MatchInputError([{ path: ["options"], code: "type", message: "expected { capacity, minimum?, maximize? }" }]);
+  }
+  const maximize = options.maximize ?? false;
+  const issues: MatchIssue[] = [];
+  const capacity = readCounts(options.capacity, "capacity", m, issues, false);
+  const minimum = readCounts(options.minimum, "minimum", m, issues, true);
+  if (issues.length === 0) {
+    for (let j = 0; j < m; j++) {
+      if ((minimum[j] as number) > (capacity[j] as number)) {
+        issues.push({ path: ["minimum", j], code: "range", message: `minimum ${minimum[j]} exceeds capacity ${capacity[j]}` });
+      }
+    }
+  }
+  const forbidden = maximize ? -Infinity : Infinity;
+  const c = maximize ? new Float64Array(n * m) : data;
+  for (let k = 0; k < n * m && issues.length < 20; k++) {
+    const v = data[k] as number;
+    if (Number.isNaN(v) || v === -forbidden) {
+      issues.push({
+        path: ["cost", Math.floor(k / m), k % m], code: Number.isNaN(v) ? "nan" : "infinity",
+        message: Number.isNaN(v)
+          ? "is NaN"
+          : `is ${v}; only ${forbidden} (forbidden pair) is allowed when ${maximize ? "maximising" : "minimising"}`,
+      });
+    } else if (maximize) c[k] = -v;
+  }
+  if (issues.length > 0) throw new MatchInputError(issues);
+  return { n, m, cost: c, original: data, capacity, minimum, maximize };
+}
+
+function readCounts(
+  values: ArrayLike<number> | undefined, name: string, m: number, issues: MatchIssue[], optional: boolean,
+): Int32Array {
+  const out = new Int32Array(m);
+  if (values === undefined && optional) return out;
+  if (values === null || typeof values !== "object" || typeof (values as ArrayLike<number>).length !== "number") {
+    issues.push({ path: [name], code: "type", message: `expected one integer per column (${m})` });
+    return out;
+  }
+  if (values.length !== m) {
+    issues.push({ path: [name], code: "length", message: `has ${values.length} entries, expected one per column (${m})` });
+    return out;
+  }
+  for (let j = 0; j < m; j++) {
+    const v = values[j];
+    if (typeof v !== "number" || !Number.isInteger(v) || v < 0 || v > 0x7fffffff) {
+      issues.push({ path: [name, j], code: "range", message: `must be a non-negative integer, got ${String(v)}` });
+    } else out[j] = v;
+  }
+  return out;
+}
+
+/**
+ * Successive shortest paths, one row at a time (Ahuja, Magnanti, Orlin, Network Flows (1993),
+ * successive shortest paths). Every row may also go to a virtual "skip" column with unlimited
+ * capacity, so every row is always routable and each step keeps the flow optimal for the rows
+ * seen so far. Path costs are pairs (primary, secondary) compared lexicographically:
+ *   primary   = K per skipped row − 1 per filled minimum seat, with K = Σ minimum + 1,
+ *   secondary = the cost itself.
+ * One skipped row outweighs every minimum seat, so cardinality comes first. Maximising filled
+ * minimum seats second is consistent with that: an augmenting path never takes a seat away from
+ * a column (intermediate columns swap one row for another), so a max-cardinality matching that
+ * meets the minimums exists whenever any matching meets them. A column's first `minimum[j]`
+ * seats cost −1 (primary) and the rest 0, a convex per-column cost, so filling seats in order is
+ * exact. Primary parts are integers, hence exact in doubles.
+ */
+function solveFlow(p: Resolved): Int32Array {
+  const { n, m, cost, capacity, minimum } = p;
+  const rowCol = new Int32Array(n).fill(-1);
+  if (n === 0) return rowCol;
+  const skip = m;
+  let K = 1;
+  for (let j = 0; j < m; j++) K += minimum[j] as number;
+
+  // Seats of column j are slotRow[slotStart[j] .. slotStart[j] + load[j]).
+  const slotStart = new Int32Array(m + 1);
+  for (let j = 0; j < m; j++) slotStart[j + 1] = (slotStart[j] as number) + Math.min(capacity[j] as number, n);
+  const slotRow = new Int32Array(slotStart[m] as number);
+  const slotOf = new Int32Array(n).fill(-1);
+  const load = new Int32Array(m);
+
+  // Potentials (Johnson form): reduced cost of row i → column j is c_ij + h(i) − h(j) ≥ 0.
+  const hrP = new Float64Array(n), hrS = new Float64Array(n);
+  const hcP = new Float64Array(m + 1), hcS = new Float64Array(m + 1);
+  for (let j = 0; j < m; j++) {
+    let lo = Infinity;
+    for (let i = 0, k = j; i < n; i++, k += m) { const c = cost[k] as number; if (c < lo) lo = c; }
+    hcS[j] = lo === Infinity ? 0 : lo;
+  }
+  hcP[skip] = K;
+  // Sink potential: reduced cost of column j → sink is seat(j) + h(j) − h(t) ≥ 0.
+  let htP = K, htS = 0;
+  for (let j = 0; j < m; j++) {
+    if (capacity[j] === 0) continue;
+    const sP = (minimum[j] as number) > 0 ? -1 : 0;
+    const vP = sP + (hcP[j] as number), vS = hcS[j] as number;
+    if (vP < htP || (vP === htP && vS < htS)) { htP = vP; htS = vS; }
+  }
+
+  const dP = new Float64Array(m + 1), dS = new Float64Array(m + 1);
+  const pred = new Int32Array(m + 1);
+  const todo = new Int32Array(m + 1);
+  const doneCols = new Int32Array(m + 1);
+  const doneRows = new Int32Array(n);
+  const rowDP = new Float64Array(n), rowDS = new Float64Array(n);
+
+  const pending = new Int32Array(n);
+
+  for (let r = 0; r < n; r++) {
+    for (let j = 0; j <= m; j++) { dP[j] = Infinity; dS[j] = Infinity; todo[j] = j; }
+    let todoCount = m + 1;
+    let nDoneCols = 0, nDoneRows = 0, nPending = 1;
+    let tP = Infinity, tS = Infinity, tCol = -1;
+    pending[0] = r; rowDP[r] = 0; rowDS[r] = 0;
+
+    for (;;) {
+      // Relax every unscanned column from each newly reached row.
+      while (nPending > 0) {
+        const i = pending[--nPending] as number;
+        doneRows[nDoneRows++] = i;
+        const oP = (rowDP[i] as number) + (hrP[i] as number), oS = (rowDS[i] as number) + (hrS[i] as number);
+        const base = i * m;
+        for (let t = 0; t < todoCount; t++) {
+          const j = todo[t] as number;
+          let vP: number, vS: number;
+          if (j === skip) { vP = oP + K - (hcP[skip] as number); vS = oS - (hcS[skip] as number); } else {
+            const c = cost[base + j] as number;
+            if (c === Infinity) continue;
+            vP = oP - (hcP[j] as number); vS = oS + c - (hcS[j] as number);
+          }
+          const cur = dP[j] as number;
+          if (vP < cur || (vP === cur && vS < (dS[j] as number))) { dP[j] = vP; dS[j] = vS; pred[j] = i; }
+        }
+      }
+      // Pop nearest unscanned columns until one holds rows to scan, or the sink is no farther.
+      let grew = false;
+      while (todoCount > 0) {
+        let bestT = -1, bP = Infinity, bS = Infinity;
+        for (let t = 0; t < todoCount; t++) {
+          const j = todo[t] as number;
+          const x = dP[j] as number;
+          if (x < bP || (x === bP && (dS[j] as number) < bS)) { bP = x; bS = dS[j] as number; bestT = t; }
+        }
+        if (bestT < 0 || !(bP < tP || (bP === tP && bS < tS))) break;
+        const j = todo[bestT] as number;
+        todo[bestT] = todo[--todoCount] as number;
+        doneCols[nDoneCols++] = j;
+        if (j === skip) {
+          // Rows parked on skip are never worth re-routing through it (that would close a
+          // non-negative cycle), so skip is a pure sink.
+          const xP = bP + (hcP[skip] as number) - htP, xS = bS + (hcS[skip] as number) - htS;
+          if (xP < tP || (xP === tP && xS < tS)) { tP = xP; tS = xS; tCol = skip; }
+          continue;
+        }
+        const lj = load[j] as number;
+        if (lj < (capacity[j] as number)) {
+          const sP = lj < (minimum[j] as number) ? -1 : 0;
+          const xP = bP + sP + (hcP[j] as number) - htP, xS = bS + (hcS[j] as number) - htS;
+          if (xP < tP || (xP === tP && xS < tS)) { tP = xP; tS = xS; tCol = j; }
+        }
+        if (lj > 0) {
+          // Backward edges to the rows column j holds (tight, so reduced cost ≈ 0; computed exactly).
+          const s0 = slotStart[j] as number;
+          for (let s = s0; s < s0 + lj; s++) {
+            const h = slotRow[s] as number;
+            rowDP[h] = bP + (hcP[j] as number) - (hrP[h] as number);
+            rowDS[h] = bS - (cost[h * m + j] as number) + (hcS[j] as number) - (hrS[h] as number);
+            pending[nPending++] = h;
+          }
+          grew = true;
+          break;
+        }
+      }
+      if (!grew) break;
+    }
+
+    // Potentials: scanned nodes move by d(v) − d(t); the rest keep theirs.
+    for (let q = 0; q < nDoneCols; q++) {
+      const j = doneCols[q] as number;
+      hcP[j] = (hcP[j] as number) + (dP[j] as number) - tP;
+      hcS[j] = (hcS[j] as number) + (dS[j] as number) - tS;
+    }
+    for (let q = 0; q < nDoneRows; q++) {
+      const h = doneRows[q] as number;
+      hrP[h] = (hrP[h] as number) + (rowDP[h] as number) - tP;
+      hrS[h] = (hrS[h] as number) + (rowDS[h] as number) - tS;
+    }
+    // Augment: walk back from the sink column; each row takes the seat the next row vacates.
+    let j = tCol;
+    let seat = -1;
+    if (j !== skip) { seat = (slotStart[j] as number) + (load[j] as number); load[j] = (load[j] as number) + 1; }
+    for (;;) {
+      const h = pred[j] as number;
+      const old = rowCol[h] as number, oldSeat = slotOf[h] as number;
+      rowCol[h] = j; slotOf[h] = seat;
+      if (seat >= 0) slotRow[seat] = h;
+      if (h === r) break;
+      j = old; seat = oldSeat;
+    }
+  }
+  for (let i = 0; i < n; i++) if (rowCol[i] === skip) rowCol[i] = -1;
+  return rowCol;
+
+}
+
+/**
+ * The same successive-shortest-path computation driven from the other side, used when there are
+ * fewer seats than rows: each unit of mentor j's capacity is a supply that must be routed either
+ * to a mentee or to j's own "unfilled" outlet. An unfilled seat costs K (primary), and +1 more
+ * once j's unfilled seats eat into its minimum (convex tiers), so the objective is the same
+ * lexicographic one: K·(seats − assigned) + unmet minimum seats, then cost. Free mentees are
+ * plentiful here, so the searches stay short. Reference as above (Ahuja, Magnanti, Orlin 1993).
+ */
+function solveFlowBySeats(p: Resolved): Int32Array {
+  const { n, m, cost, capacity, minimum } = p;
+  const assign = new Int32Array(n).fill(-1);
+  if (n === 0 || m === 0) return assign;
+  let K = 1;
+  for (let j = 0; j < m; j++) K += minimum[j] as number;
+  const units = new Int32Array(m), freeUnits = new Int32Array(m);
+  for (let j = 0; j < m; j++) {
+    units[j] = Math.min(capacity[j] as number, n);
+    freeUnits[j] = Math.max(0, (units[j] as number) - Math.min(minimum[j] as number, units[j] as number));
+  }
+  const skipped = new Int32Array(m);
+  // Potentials: reduced cost of mentor k → mentee i is c_ik + h(k) − h(i).
+  const hmP = new Float64Array(m), hmS = new Float64Array(m);
+  const heP = new Float64Array(n), heS = new Float64Array(n);
+  let htP = 0, htS = Infinity;
+  for (let i = 0; i < n; i++) {
+    let lo = Infinity;
+    for (let k = i * m, end = k + m; k < end; k++) { const c = cost[k] as number; if (c < lo) lo = c; }
+    heS[i] = lo === Infinity ? 0 : lo;
+    if ((heS[i] as number) < htS) htS = heS[i] as number;
+  }
+
+  const dP = new Float64Array(n), dS = new Float64Array(n);
+  const pred = new Int32Array(n);
+  const todo = new Int32Array(n);
+  const doneMentees = new Int32Array(n);
+  const mDP = new Float64Array(m), mDS = new Float64Array(m);
+  const via = new Int32Array(m);
+  const mentorSeen = new Int32Array(m).fill(-1);
+  const doneMentors = new Int32Array(m);
+
+  let stamp = 0;
+  for (let src = 0; src < m; src++) {
+    for (let unit = 0; unit < (units[src] as number); unit++, stamp++) {
+      for (let i = 0; i < n; i++) { dP[i] = Infinity; dS[i] = Infinity; todo[i] = i; }
+      let todoCount = n, nDoneMentees = 0, nDoneMentors = 0;
+      let tP = Infinity, tS = Infinity, tMentee = -1, tMentor = -1;
+      let k = src, aP = 0, aS = 0;
+      mentorSeen[src] = stamp;
+      for (;;) {
+        // Scan mentor k, reached at (aP, aS): its "unfilled" outlet, then every unscanned mentee.
+        mDP[k] = aP; mDS[k] = aS; doneMentors[nDoneMentors++] = k;
+        const tier = (skipped[k] as number) < (freeUnits[k] as number) ? K : K + 1;
+        const xP = aP + tier + (hmP[k] as number) - htP, xS = aS + (hmS[k] as number) - htS;
+        if (xP < tP || (xP === tP && xS < tS)) { tP = xP; tS = xS; tMentor = k; tMentee = -1; }
+        const oP = aP + (hmP[k] as number), oS = aS + (hmS[k] as number);
+        for (let t = 0; t < todoCount; t++) {
+          const i = todo[t] as number;
+          const c = cost[i * m + k] as number;
+          if (c === Infinity) continue;
+          const vP = oP - (heP[i] as number), vS = oS + c - (heS[i] as number);
+          const cur = dP[i] as number;
+          if (vP < cur || (vP === cur && vS < (dS[i] as number))) { dP[i] = vP; dS[i] = vS; pred[i] = k; }
+        }
+        // Pop mentees in distance order until one leads to an unscanned mentor.
+        let next = -1;
+        for (;;) {
+          let bestT = -1, bP = Infinity, bS = Infinity;
+          for (let t = 0; t < todoCount; t++) {
+            const i = todo[t] as number;
+            const x = dP[i] as number;
+            if (x < bP || (x === bP && (dS[i] as number) < bS)) { bP = x; bS = dS[i] as number; bestT = t; }
+          }
+          if (bestT < 0 || !(bP < tP || (bP === tP && bS < tS))) break;
+          const i = todo[bestT] as number;
+          todo[bestT] = todo[--todoCount] as number;
+          doneMentees[nDoneMentees++] = i;
+          const owner = assign[i] as number;
+          if (owner === -1) {
+            const yP = bP + (heP[i] as number) - htP, yS = bS + (heS[i] as number) - htS;
+            if (yP < tP || (yP === tP && yS < tS)) { tP = yP; tS = yS; tMentee = i; tMentor = -1; }
+          } else if (mentorSeen[owner] !== stamp) {
+            mentorSeen[owner] = stamp;
+            via[owner] = i;
+            aP = bP + (heP[i] as number) - (hmP[owner] as number);
+            aS = bS - (cost[i * m + owner] as number) + (heS[i] as number) - (hmS[owner] as number);
+            next = owner;
+            break;
+          }
+        }
+        if (next === -1) break;
+        k = next;
+      }
+      for (let q = 0; q < nDoneMentors; q++) {
+        const j = doneMentors[q] as number;
+        hmP[j] = (hmP[j] as number) + (mDP[j] as number) - tP;
+        hmS[j] = (hmS[j] as number) + (mDS[j] as number) - tS;
+      }
+      for (let q = 0; q < nDoneMentees; q++) {
+        const i = doneMentees[q] as number;
+        heP[i] = (heP[i] as number) + (dP[i] as number) - tP;
+        heS[i] = (heS[i] as number) + (dS[i] as number) - tS;
+      }
+      // Augment: each mentee on the path moves to the mentor that reached it.
+      let cur: number;
+      if (tMentee >= 0) cur = tMentee; else {
+        skipped[tMentor] = (skipped[tMentor] as number) + 1;
+        if (tMentor === src) continue;
+        cur = via[tMentor] as number;
+      }
+      for (;;) {
+        const j = pred[cur] as number;
+        assign[cur] = j;
+        if (j === src) break;
+        cur = via[j] as number;
+      }
+    }
+  }
+  return assign;
+}
