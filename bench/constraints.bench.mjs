@@ -4,7 +4,8 @@
 // Writes bench/results/constraints.json.
 import { mkdirSync, writeFileSync, readFileSync } from "node:fs";
 import os from "node:os";
-import { solveConstrained } from "../dist/index.js";
+// MENTORMATCH_DIST points at another build of the package (e.g. while dist/ is being rebuilt).
+const { solveConstrained } = await import(process.env.MENTORMATCH_DIST ?? "../dist/index.js");
 
 const quick = process.argv.includes("--quick");
 const EXACT_LIMIT_MS = 60_000;

@@ -124,6 +124,20 @@ describe("solveConstrained — exact engine equals brute force on tiny models", 
   }
 });
 
+describe("regressions", () => {
+  it("repeated cohesion pairs (i, k), (i, k), (k, i) count as one merged term in the MIP cut", async () => {
+    // Rows 1 and 3 with weights 6 + 3 + 3 = 12 when together; the clique cut Σ_k y ≤ (upper − 1)·x
+    // once counted neighbour 3 three times and cut off the optimum (39 instead of 40).
+    const model: ConstraintModel = {
+      rows: 4, cols: 3, score: [-5, 5, 6, 4, 5, -1, 10, -2, 5, 7, 7, 0], colUpper: [3, 2, 2], colLower: [0, 0, 0],
+      cohesion: { pairs: [1, 3, 1, 3, 1, 0, 3, 1], weight: [6, 3, 7, 3] },
+    };
+    const r = await solveConstrained(model, { engine: "exact" });
+    expect(bruteForce(model)).toBe(40);
+    expect(r.objective).toBe(40);
+  });
+});
+
 describe("solveConstrained — local search", () => {
   it("never beats the exact optimum and never returns a hard-violating solution", async () => {
     const rng = mulberry32(42);

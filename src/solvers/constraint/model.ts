@@ -33,7 +33,7 @@ export interface CompiledModel {
   /** Cols each row may take (finite score and, with a common-slot rule, a compatible slot), CSR. */
   allowStart: Int32Array;
   allowCol: Int32Array;
-  /** Cohesion pairs and their weights; `adj*` is the same, per row (both directions), CSR. */
+  /** Cohesion pairs (repeats merged) and their weights; `adj*` is the same, per row (both directions), CSR. */
   pairI: Int32Array;
   pairK: Int32Array;
   pairW: Float64Array;
@@ -302,6 +302,21 @@ export function compileConstraintModel(model: ConstraintModel): CompiledModel {
       allow.push(j);
     }
     allowStart[i + 1] = allow.length;
+  }
+
+  // Merge repeated pairs ((i, k) and (k, i) alike) so that each pair of rows has one term.
+  if (pairI.length > 0) {
+    const merged = new Map<number, number>();
+    for (let t = 0; t < pairI.length; t++) {
+      const a = Math.min(pairI[t]!, pairK[t]!), b = Math.max(pairI[t]!, pairK[t]!);
+      const key = a * rows + b;
+      merged.set(key, (merged.get(key) ?? 0) + pairW[t]!);
+    }
+    if (merged.size < pairI.length) {
+      pairI = new Int32Array(merged.size); pairK = new Int32Array(merged.size); pairW = new Float64Array(merged.size);
+      let t = 0;
+      for (const [key, w] of merged) { pairI[t] = Math.floor(key / rows); pairK[t] = key % rows; pairW[t] = w; t++; }
+    }
   }
 
   // Cohesion adjacency (both directions).

@@ -2,7 +2,7 @@ import { evaluateCompiled } from "./evaluate.js";
 import { lpRelaxationBound, mipSize, solveExact, throwIfAborted } from "./highs-engine.js";
 import { localSearch } from "./local-search.js";
 import { compileConstraintModel, type CompiledModel } from "./model.js";
-import { greedyStart } from "./start.js";
+import { flowStart } from "./start.js";
 import type { ConstraintModel, ConstraintResult, SolveConstrainedOptions } from "./types.js";
 
 /**
@@ -56,7 +56,7 @@ function resolveOptions(o: SolveConstrainedOptions | undefined, rows: number): R
 async function runLocal(m: CompiledModel, r: Resolved, mipVariables: number): Promise<ConstraintResult> {
   const t0 = performance.now();
   const timeLimitMs = r.timeLimitMs ?? 10_000;
-  const out = await localSearch(m, { seed: r.seed, timeLimitMs, maxIterations: r.maxIterations, signal: r.signal, start: greedyStart(m) });
+  const out = await localSearch(m, { seed: r.seed, timeLimitMs, maxIterations: r.maxIterations, signal: r.signal, start: flowStart(m) });
   const ev = evaluateCompiled(m, out.rowToCol);
   let bound: number | null = null;
   if (ev.feasible && (r.lpBound === true || (r.lpBound === "auto" && mipVariables <= LP_BOUND_LIMIT))) {
@@ -87,7 +87,7 @@ async function runLocal(m: CompiledModel, r: Resolved, mipVariables: number): Pr
  *
  * Engines: `"exact"` — the HiGHS MIP solver (WebAssembly, loaded on first use), proven optimal
  * within `mipGap` or stopped at `timeLimitMs` (default 60 s) with its gap; `"local"` — seeded
- * simulated annealing from a greedy start, for `maxIterations` (default `200 000 + 2 000 · rows`)
+ * simulated annealing from the exact capacitated flow solution of the pair part, for `maxIterations` (default `200 000 + 2 000 · rows`)
  * or `timeLimitMs` (default 10 s), whichever ends first, with an LP-relaxation bound for the gap
  * when that LP is small; `"auto"` (default) — exact when the MIP has at most `exactSizeLimit`
  * variables ({@link DEFAULT_EXACT_SIZE_LIMIT}), or at most `exactCohesionSizeLimit`
