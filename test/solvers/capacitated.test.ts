@@ -39,11 +39,13 @@ function bruteForce({ cost, capacity, minimum, maximize }: Problem): { size: num
   return best;
 }
 
-const problemArb = (maxN: number, maxM: number, maxCap: number, withMinimum: boolean, entry: fc.Arbitrary<number>) =>
-  fc.record({ n: fc.integer({ min: 0, max: maxN }), m: fc.integer({ min: 0, max: maxM }), maximize: fc.boolean() }).chain(({ n, m, maximize }) =>
+const problemArb = (
+  maxN: number, maxM: number, maxCap: number, withMinimum: boolean, entry: fc.Arbitrary<number>, minN = 0, forbiddenWeight = 1,
+) =>
+  fc.record({ n: fc.integer({ min: minN, max: maxN }), m: fc.integer({ min: 0, max: maxM }), maximize: fc.boolean() }).chain(({ n, m, maximize }) =>
     fc.record({
       cost: fc.array(
-        fc.array(fc.oneof({ weight: 4, arbitrary: entry }, { weight: 1, arbitrary: fc.constant(maximize ? -Infinity : Infinity) }), {
+        fc.array(fc.oneof({ weight: 4, arbitrary: entry }, { weight: forbiddenWeight, arbitrary: fc.constant(maximize ? -Infinity : Infinity) }), {
           minLength: m, maxLength: m,
         }),
         { minLength: n, maxLength: n },
@@ -80,6 +82,12 @@ describe("solveCapacitatedAssignment", () => {
 
   it("equals brute force with minimums (lexicographic: rows, then minimum seats, then total)", () => {
     fc.assert(fc.property(problemArb(6, 4, 3, true, fc.integer({ min: -10, max: 20 })), checkAgainstBruteForce), { numRuns: 500 });
+  });
+
+  // Fewer seats than mentees runs the seat-driven search; forbidden pairs make seats go unfilled,
+  // and then which mentor is left short decides the minimums.
+  it("equals brute force with fewer seats than mentees, minimums and many forbidden pairs", () => {
+    fc.assert(fc.property(problemArb(7, 3, 2, true, fc.integer({ min: -5, max: 9 }), 5, 4), checkAgainstBruteForce), { numRuns: 600 });
   });
 
   it("equals brute force with fractional, large and tiny costs", () => {
