@@ -181,12 +181,17 @@ export function explainPair(matrix: CompatibilityMatrix, row: number, col: numbe
   return { score, eligible: bits === 0 || locked, locked, breakdown, violations, reasons };
 }
 
+function customCode(iss: unknown): string | undefined {
+  const code = (iss as { params?: { code?: unknown } }).params?.code;
+  return typeof code === "string" ? code : undefined;
+}
+
 function parseOrThrow<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; code: string; message: string }[] } } }, value: unknown, at: string): T {
   const r = schema.safeParse(value);
   if (r.success) return r.data;
   const issues: MatchIssue[] = r.error.issues.map((iss) => ({
     path: [at, ...iss.path.map((p) => (typeof p === "symbol" ? String(p) : (p as string | number)))],
-    code: iss.code.replace(/_/g, "-"),
+    code: customCode(iss) ?? iss.code.replace(/_/g, "-"),
     message: iss.message,
   }));
   throw new MatchInputError(issues);
