@@ -78,3 +78,9 @@ export type { BMatchingOptions, BMatchingResult } from "./solvers/b-matching.js"
 export { colorBipartiteEdges } from "./solvers/edge-coloring.js";
 export { rematch } from "./match/rematch.js";
 export type { RematchChanges } from "./match/rematch.js";
+export { solveCapacitatedAssignment, verifyCapacitatedAssignment } from "./solvers/min-cost-flow.js";
+export type { CapacitatedAssignmentOptions, CapacitatedAssignmentResult, CapacitatedAssignmentCheck } from "./solvers/min-cost-flow.js";
+export { maxWeightMatching, verifyMatching } from "./solvers/blossom.js";
+export type { MaxWeightMatchingOptions, MaxWeightMatchingResult, MatchingCheck } from "./solvers/blossom.js";
+export { stableMatching, blockingPairs } from "./solvers/deferred-acceptance.js";
+export type { StableMatchingOptions, StableMatchingResult } from "./solvers/deferred-acceptance.js";
