@@ -103,25 +103,18 @@ export function solveAssignment(cost: CostInput, options?: AssignmentOptions): A
   const { w, forbidden } = workingMatrix(dense, maximize, transposed);
   if (nr === 0) return { rowToCol, colToRow, total: 0 };
 
-  let nc = ncReal;
-  let c = w;
-  if (forbidden > 0) {
+  let x: Int32Array;
+  if (forbidden === 0) x = lapjv(nr, ncReal, w);
+  else {
     const k = maxCardinality(nr, ncReal, w, Infinity, null, null);
     if (k === 0) return { rowToCol, colToRow, total: 0 };
-    if (k < nr) {
-      nc = ncReal + (nr - k);
-      c = appendZeroColumns(nr, ncReal, nc, w);
-    }
+    x = solveWithForbidden(nr, ncReal, w, k);
   }
-
-  const x = new Int32Array(nr).fill(-1);
-  const y = new Int32Array(nc).fill(-1);
-  lapjv(nr, nc, c, x, y);
 
   let total = 0;
   for (let r = 0; r < nr; r++) {
     const j = x[r]!;
-    if (j < 0 || j >= ncReal || w[r * ncReal + j] === Infinity) continue;
+    if (j < 0 || w[r * ncReal + j] === Infinity) continue;
     if (transposed) {
       rowToCol[j] = r;
       colToRow[r] = j;
@@ -255,10 +248,70 @@ function workingMatrix(
   return { w, forbidden };
 }
 
-function appendZeroColumns(nr: number, ncOld: number, ncNew: number, w: Float64Array): Float64Array {
-  const out = new Float64Array(nr * ncNew);
-  for (let i = 0; i < nr; i++) out.set(w.subarray(i * ncOld, (i + 1) * ncOld), i * ncNew);
-  return out;
+/**
+ * Max-cardinality, then min-cost assignment when some pairs are forbidden and `k` pairs at most
+ * can be made. Rows and columns without any allowed pair are dropped, and `r − k` dummy columns
+ * are appended for the `r` remaining rows, each allowed for every row at one common cost: every
+ * row-complete assignment of the reduced problem then uses exactly `r − k` dummies, so it is a
+ * maximum-cardinality assignment of the original with the same real cost plus a constant. The
+ * dummy cost is the largest allowed entry, so rows try real columns first and the extended
+ * problem has no magnitude beyond the input's. Returns working row → working column or −1.
+ * (Dummies are correct for either orientation; the reduced problem is transposed when that
+ * needs fewer of them.)
+ */
+function solveWithForbidden(nr: number, nc: number, w: Float64Array, k: number): Int32Array {
+  const colUsed = new Uint8Array(nc);
+  const rowIdx = new Int32Array(nr);
+  let nr2 = 0;
+  let dummyCost = -Infinity;
+  for (let i = 0; i < nr; i++) {
+    const base = i * nc;
+    let any = false;
+    for (let j = 0; j < nc; j++) {
+      const a = w[base + j]!;
+      if (a !== Infinity) {
+        any = true;
+        colUsed[j] = 1;
+        if (a > dummyCost) dummyCost = a;
+      }
+    }
+    if (any) rowIdx[nr2++] = i;
+  }
+  const colIdx = new Int32Array(nc);
+  let nc2 = 0;
+  for (let j = 0; j < nc; j++) if (colUsed[j] === 1) colIdx[nc2++] = j;
+  if (k === nr && nc2 === nc) return lapjv(nr, nc, w);
+
+  // Orient the reduced problem so that it has no more rows than columns: often (one side
+  // entirely matchable) no dummy is needed at all.
+  const flip = nr2 > nc2;
+  const R = flip ? nc2 : nr2;
+  const C = flip ? nr2 : nc2;
+  const dummies = R - k;
+  const ncTot = C + dummies; // ≥ R because k ≤ C
+  const c = new Float64Array(R * ncTot);
+  for (let a = 0; a < R; a++) {
+    const dst = a * ncTot;
+    if (flip) {
+      const j = colIdx[a]!;
+      for (let b = 0; b < C; b++) c[dst + b] = w[rowIdx[b]! * nc + j]!;
+    } else {
+      const src = rowIdx[a]! * nc;
+      for (let b = 0; b < C; b++) c[dst + b] = w[src + colIdx[b]!]!;
+    }
+    if (dummies > 0) c.fill(dummyCost, dst + C, dst + ncTot);
+  }
+  // Identical dummy columns defeat JV column reduction (they all go to one row), so a problem
+  // with dummies starts from row minima instead.
+  const x2 = lapjv(R, ncTot, c, dummies === 0);
+  const x = new Int32Array(nr).fill(-1);
+  for (let a = 0; a < R; a++) {
+    const b = x2[a]!;
+    if (b >= C) continue;
+    if (flip) x[rowIdx[b]!] = colIdx[a]!;
+    else x[rowIdx[a]!] = colIdx[b]!;
+  }
+  return x;
 }
 
 /**
@@ -374,21 +427,24 @@ function maxCardinality(
 
 /**
  * Row-complete minimum-cost assignment of an nr × nc matrix (nr ≤ nc, `+Infinity` = forbidden),
- * assumed feasible. Writes row → column into `x` and column → row into `y`.
+ * assumed feasible. Returns row → column.
  *
  * Dual convention (Jonker–Volgenant): only column prices `v` are stored; the row dual of an
  * assigned row i is implicitly `c[i][x[i]] − v[x[i]]`, and the invariant is that `x[i]`
  * minimises `c[i][j] − v[j]` over j. For rectangular problems every free column keeps the
  * largest price (0), which is what makes the result optimal (Crouse 2016, §IV).
  */
-function lapjv(nr: number, nc: number, c: Float64Array, x: Int32Array, y: Int32Array): void {
+function lapjv(nr: number, nc: number, c: Float64Array, columnReduction = true): Int32Array {
+  const x = new Int32Array(nr).fill(-1);
+  const y = new Int32Array(nc).fill(-1);
   const v = new Float64Array(nc);
   const free = new Int32Array(nr);
   let numFree: number;
-  if (nr === nc) numFree = initSquare(nr, c, v, x, y, free);
+  if (nr === nc && columnReduction) numFree = initSquare(nr, c, v, x, y, free);
   else numFree = initRectangular(nr, nc, c, x, y, free);
   numFree = augmentingRowReduction(nr, nc, c, v, x, y, free, numFree);
   augmentShortestPaths(nc, c, v, x, y, free, numFree);
+  return x;
 }
 
 /** JV column reduction and reduction transfer (square only). Returns the number of free rows. */
