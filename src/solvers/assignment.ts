@@ -62,10 +62,12 @@ const MAX_ISSUES = 20;
  * assignments, minimises (maximises) the total. A forbidden pair is never used.
  *
  * How it works: the problem is transposed internally when `rows > cols`. When forbidden pairs
- * exist, Hopcroft–Karp on the allowed pairs gives the maximum cardinality `k`; if `k` is short
- * of `min(rows, cols)`, `min(rows, cols) − k` zero-cost dummy columns are appended, which makes
- * every row-complete assignment of the extended problem a maximum-cardinality assignment of the
- * original with the same cost — exact, with no "big-M" penalty. The extended problem is solved
+ * exist, Hopcroft–Karp on the allowed pairs gives the maximum cardinality `k`; rows and columns
+ * with no allowed pair are dropped, the rest is oriented with rows ≤ columns, and if `k` is
+ * still short of the row count `r`, `r − k` dummy columns open to every row at one common cost
+ * are appended. Every row-complete assignment of that extended problem is then a
+ * maximum-cardinality assignment of the original, with the same cost plus a constant — exact,
+ * with no "big-M" penalty and no magnitude beyond the input's. The extended problem is solved
  * by the Jonker–Volgenant method (column reduction, reduction transfer and augmenting row
  * reduction for square problems; a row-minimum start for rectangular ones, as in Crouse 2016)
  * followed by Dijkstra shortest augmenting paths on flat `Float64Array`/`Int32Array` data.
