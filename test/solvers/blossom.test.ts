@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { maxWeightMatching, verifyMatching } from "../../src/solvers/blossom.js";
 import { MatchInputError } from "../../src/errors.js";
+import { solveAssignment } from "../../src/solvers/assignment.js";
 
 type Edge = readonly [number, number, number];
 
@@ -110,5 +111,72 @@ describe("maxWeightMatching", () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it("on complete bipartite graphs with maxCardinality, equals solveAssignment (maximising)", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 25 }), fc.integer({ min: 1, max: 25 }), fc.array(fc.integer({ min: -100, max: 1000 }), { minLength: 625, maxLength: 625 }),
+        (a, b, ws) => {
+          const score = Array.from({ length: a }, (_, i) => Array.from({ length: b }, (_, j) => ws[i * 25 + j] as number));
+          const edges: Edge[] = [];
+          for (let i = 0; i < a; i++) for (let j = 0; j < b; j++) edges.push([i, a + j, (score[i] as number[])[j] as number]);
+          const ours = maxWeightMatching(a + b, edges, { maxCardinality: true });
+          const ref = solveAssignment(score, { maximize: true });
+          expect(ours.total).toBe(ref.total);
+          for (let i = 0; i < a; i++) {
+            const v = ours.mate[i] as number;
+            if (v >= 0) expect(v).toBeGreaterThanOrEqual(a); // never pairs two rows
+          }
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it("keeps the heaviest copy of a duplicated edge", () => {
+    const { mate, total } = maxWeightMatching(2, [[0, 1, 1], [1, 0, 5], [0, 1, 3]]);
+    expect(Array.from(mate)).toEqual([1, 0]);
+    expect(total).toBe(5);
+  });
+
+  it("leaves negative edges alone unless maxCardinality forces them", () => {
+    // Path 0–1–2–3 with weights 5, 1, 5 would pick both 5s; with −1s only maxCardinality matches.
+    expect(maxWeightMatching(2, [[0, 1, -1]]).total).toBe(0);
+    expect(maxWeightMatching(2, [[0, 1, -1]], { maxCardinality: true }).total).toBe(-1);
+    // Triangle 0-1-2 plus pendant 2–3: weights 0–1: 10, 2–3: −4. Max weight: {0–1} = 10;
+    // max cardinality: {0–1, 2–3} = 6.
+    const edges: Edge[] = [[0, 1, 10], [1, 2, 3], [0, 2, 3], [2, 3, -4]];
+    expect(maxWeightMatching(4, edges).total).toBe(10);
+    expect(maxWeightMatching(4, edges, { maxCardinality: true }).total).toBe(6);
+  });
+
+  it("worked example: a blossom must be shrunk (5-cycle plus a stem)", () => {
+    // Cycle 0-1-2-3-4-0 all weight 4, stem 4–5 weight 3. Any matching has ≤ 3 edges; {0–1, 2–3, 4–5}
+    // weighs 4 + 4 + 3 = 11, beating any two cycle edges (8).
+    const edges: Edge[] = [[0, 1, 4], [1, 2, 4], [2, 3, 4], [3, 4, 4], [4, 0, 4], [4, 5, 3]];
+    const { mate, total } = maxWeightMatching(6, edges);
+    expect(total).toBe(11);
+    expect(mate[5]).toBe(4);
+  });
+
+  describe("input errors", () => {
+    const issuesOf = (f: () => unknown) => {
+      try { f(); } catch (e) { expect(e).toBeInstanceOf(MatchInputError); return (e as MatchInputError).issues; }
+      throw new Error("expected a MatchInputError");
+    };
+    it("out of range, self-loop, NaN/infinite weight, bad n", () => {
+      expect(issuesOf(() => maxWeightMatching(2, [[0, 2, 1]]))[0]?.path).toEqual(["edges", 0, 1]);
+      expect(issuesOf(() => maxWeightMatching(2, [[-1, 1, 1]]))[0]?.path).toEqual(["edges", 0, 0]);
+      expect(issuesOf(() => maxWeightMatching(2, [[1, 1, 1]]))[0]?.code).toBe("self-loop");
+      expect(issuesOf(() => maxWeightMatching(2, [[0, 1, NaN]]))[0]?.path).toEqual(["edges", 0, 2]);
+      expect(issuesOf(() => maxWeightMatching(2, [[0, 1, Infinity]]))[0]?.path).toEqual(["edges", 0, 2]);
+      expect(issuesOf(() => maxWeightMatching(-1, []))[0]?.path).toEqual(["n"]);
+    });
+    it("verifyMatching reports asymmetric and non-edge pairs", () => {
+      expect(verifyMatching(3, [[0, 1, 1]], [1, 0, -1]).valid).toBe(true);
+      expect(verifyMatching(3, [[0, 1, 1]], [1, -1, -1]).valid).toBe(false);
+      expect(verifyMatching(3, [[0, 1, 1]], [2, -1, 0]).problems[0]).toMatch(/not an edge/);
+    });
   });
 });
