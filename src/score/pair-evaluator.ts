@@ -116,7 +116,6 @@ export function createRowScorer(
   const count = new Int32Array(capacity);
   const cells = new Int32Array(capacity);
   const fit = new Int32Array(capacity);
-  const den = new Float64Array(capacity);
   const SELF = RULE_BIT.self;
   const MIN = RULE_BIT["min-score"];
 
@@ -201,32 +200,27 @@ export function createRowScorer(
         }
       }
 
-      // Composite: weighted mean over used criteria, summed in criterion order for every pair.
-      scores.fill(0, 0, m);
-      den.fill(0, 0, m);
-      for (let k = 0; k < C; k++) {
-        const w = weights[k]!;
-        if (w === 0) continue;
-        v = values[k]!;
-        if (neutral) {
-          for (let j = 0; j < m; j++) {
-            const s = v[j]!;
-            scores[j] = scores[j]! + w * (s !== s ? neutralScore : s);
-            den[j] = den[j]! + w;
-          }
-        } else {
-          for (let j = 0; j < m; j++) {
-            const s = v[j]!;
-            if (s !== s) continue;
-            scores[j] = scores[j]! + w * s;
-            den[j] = den[j]! + w;
-          }
-        }
-      }
+      // Composite: weighted mean over used criteria, added in criterion order for every pair. The
+      // six built-ins are unrolled (weight 0 skipped); custom criteria follow in a loop.
+      const v0 = values[0]!, v1 = values[1]!, v2 = values[2]!, v3 = values[3]!, v4 = values[4]!, v5 = values[5]!;
+      const w0 = weights[0]!, w1 = weights[1]!, w2 = weights[2]!, w3 = weights[3]!, w4 = weights[4]!, w5 = weights[5]!;
+      const fill = neutral ? neutralScore : Number.NaN;
       for (let j = 0; j < m; j++) {
-        const d = den[j]!;
-        const s = d === 0 ? 0 : scores[j]! / d;
-        scores[j] = s > 1 ? 1 : s;
+        let num = 0;
+        let d = 0;
+        let x: number;
+        if (w0 !== 0 && ((x = v0[j]!) === x || (x = fill) === x)) (num += w0 * x), (d += w0);
+        if (w1 !== 0 && ((x = v1[j]!) === x || (x = fill) === x)) (num += w1 * x), (d += w1);
+        if (w2 !== 0 && ((x = v2[j]!) === x || (x = fill) === x)) (num += w2 * x), (d += w2);
+        if (w3 !== 0 && ((x = v3[j]!) === x || (x = fill) === x)) (num += w3 * x), (d += w3);
+        if (w4 !== 0 && ((x = v4[j]!) === x || (x = fill) === x)) (num += w4 * x), (d += w4);
+        if (w5 !== 0 && ((x = v5[j]!) === x || (x = fill) === x)) (num += w5 * x), (d += w5);
+        for (let k = CRITERIA.length; k < C; k++) {
+          const w = weights[k]!;
+          if (w !== 0 && ((x = values[k]![j]!) === x || (x = fill) === x)) (num += w * x), (d += w);
+        }
+        const score = d === 0 ? 0 : num / d;
+        scores[j] = score > 1 ? 1 : score;
       }
 
       profileRulesRow(enc, rules, a, cols, cells, fit, bits);
