@@ -76,16 +76,18 @@ for _ in range(reps):
 print(json.dumps({"times": times, "total": float(a[r, c].sum())}))
 `;
 
-function runScipy(data, rows, cols, reps, dir) {
+function writeMatrix(data, rows, cols, dir) {
   const file = path.join(dir, `m-${rows}x${cols}.bin`);
   writeFileSync(file, new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+  return file;
+}
+
+function runScipy(file, rows, cols, reps) {
   const out = execFileSync("python3", ["-c", SCIPY_SCRIPT, file, String(rows), String(cols), String(reps)], {
     encoding: "utf8",
     maxBuffer: 1 << 20,
   });
-  rmSync(file);
-  const { times, total } = JSON.parse(out);
-  return { ms: median(times), times, total };
+  return JSON.parse(out);
 }
 
 const agree = (a, b) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
@@ -106,11 +108,32 @@ for (const { rows, cols, reps, munkres } of SIZES) {
   for (let k = 0; k < data.length; k++) data[k] = next();
   const row = { size: `${rows}x${cols}`, rows, cols };
 
-  const ours = time(() => ({ rows, cols, data }), (input) => solveAssignment(input), reps);
-  const check = verifyAssignment({ rows, cols, data }, ours.out);
+  // Ours and SciPy alternate, one run each per round, so that load from other processes on a
+  // shared machine falls on both alike.
+  const oursTimes = [];
+  const scipyTimes = [];
+  let oursOut;
+  let scipyTotal;
+  const file = scipy ? writeMatrix(data, rows, cols, tmp) : null;
+  for (let r = 0; r < reps; r++) {
+    const t = time(() => ({ rows, cols, data }), (input) => solveAssignment(input), 1);
+    oursTimes.push(t.ms);
+    oursOut = t.out;
+    if (file) {
+      const sp = runScipy(file, rows, cols, 1);
+      scipyTimes.push(...sp.times);
+      scipyTotal = sp.total;
+    }
+  }
+  if (file) rmSync(file);
+  const check = verifyAssignment({ rows, cols, data }, oursOut);
   if (!check.valid) throw new Error(`solveAssignment ${row.size}: ${check.problems.join("; ")}`);
-  row.ours = { ms: ours.ms, times: ours.times, total: ours.out.total };
-  const totals = { ours: ours.out.total };
+  row.ours = { ms: median(oursTimes), times: oursTimes, total: oursOut.total };
+  const totals = { ours: oursOut.total };
+  if (file) {
+    row.scipy = { ms: median(scipyTimes), times: scipyTimes, total: scipyTotal };
+    totals.scipy = scipyTotal;
+  }
 
   const grid = Array.from({ length: rows }, (_, i) => Array.from(data.subarray(i * cols, (i + 1) * cols)));
   // linear-sum-assignment subtracts the minimum from a Matrix argument in place, so every run
@@ -129,12 +152,6 @@ for (const { rows, cols, reps, munkres } of SIZES) {
     for (const [i, j] of mk.out) if (i < rows && j < cols) t += grid[i][j];
     row.munkres = { ms: mk.ms, times: mk.times, total: t };
     totals.munkres = t;
-  }
-
-  if (scipy) {
-    const sp = runScipy(data, rows, cols, reps, tmp);
-    row.scipy = sp;
-    totals.scipy = sp.total;
   }
 
   row.agree = Object.values(totals).every((t) => agree(t, totals.ours));
@@ -170,7 +187,7 @@ const report = {
   date: new Date().toISOString(),
   seed: SEED,
   generator: "mulberry32, entries uniform in [0, 1)",
-  timing: "median wall time of the solve call only (input already in each solver's native form); SciPy timed inside python3 with time.perf_counter",
+  timing: "median wall time of the solve call only (input already in each solver's native form); SciPy timed inside python3 with time.perf_counter; ours and SciPy alternate run by run",
   quick,
   machine: {
     cpu: os.cpus()[0]?.model ?? "unknown",
