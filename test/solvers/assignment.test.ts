@@ -210,6 +210,50 @@ describe("solveAssignment against munkres-js", () => {
   });
 });
 
+describe("forbidden pairs at medium sizes, against munkres-js with an exact big-M stand-in", () => {
+  // With integer costs in [0, 9], a forbidden pair replaced by BIG = 10 · min(rows, cols) + 1
+  // costs more than any whole assignment of real pairs, so munkres-js' optimum on the finite
+  // matrix uses as few forbidden pairs as possible, then minimises the real cost: exactly the
+  // contract of solveAssignment once those pairs are dropped. All sums are small integers.
+  it("same cardinality and total with random and block masks up to 40 × 40, both orientations", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 40 }),
+        fc.integer({ min: 1, max: 40 }),
+        fc.constantFrom(0.3, 0.7, 0.9, 0.97, -1),
+        fc.integer(),
+        (rows, cols, density, seed) => {
+          const next = rng(seed);
+          const split = Math.floor(next() * Math.min(rows, cols));
+          const cost = randomGrid(rows, cols, next, (u) => Math.floor(u * 10));
+          for (let i = 0; i < rows; i++) {
+            for (let j = 0; j < cols; j++) {
+              // density −1: a block mask where rows below `split` may only use columns below 2.
+              const forbidden = density < 0 ? (i < split) !== (j < 2) : next() < density;
+              if (forbidden) cost[i]![j] = Infinity;
+            }
+          }
+          const ours = solveAssignment(cost);
+          expect(verifyAssignment(cost, ours).problems).toEqual([]);
+          const big = 10 * Math.min(rows, cols) + 1;
+          const finite = cost.map((row) => row.map((v) => (v === Infinity ? big : v)));
+          let size = 0;
+          let total = 0;
+          for (const [i, j] of computeMunkres(finite)) {
+            if (i < rows && j < cols && cost[i]![j] !== Infinity) {
+              size++;
+              total += cost[i]![j]!;
+            }
+          }
+          expect(assignedCount(ours)).toBe(size);
+          expect(ours.total).toBe(total);
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+});
+
 describe("input forms", () => {
   it("number[][], ml-matrix Matrix and flat { rows, cols, data } give the same answer", () => {
     fc.assert(
