@@ -2,16 +2,18 @@ import { evaluateCompiled } from "./evaluate.js";
 import { lpRelaxationBound, mipSize, solveExact, throwIfAborted } from "./highs-engine.js";
 import { localSearch } from "./local-search.js";
 import { compileConstraintModel, type CompiledModel } from "./model.js";
-import { flowStart } from "./start.js";
+import { flowStart, greedyStart } from "./start.js";
 import type { ConstraintModel, ConstraintResult, SolveConstrainedOptions } from "./types.js";
 
 /**
  * Largest MIP (variables, including the cohesion and common-slot linearisation) that
- * `engine: "auto"` sends to HiGHS. From `bench/constraints.bench.mjs` on a 2-core machine:
- * see `bench/results/constraints.json`.
+ * `engine: "auto"` sends to HiGHS. Measured by `bench/constraints.bench.mjs` (one-on-one with
+ * capacities and a quota, 2-core machine): 9 000 variables in 0.4 s, 56 000 in 5 s, 225 000 in
+ * 23 s, 900 000 ran 279 s against a 60 s limit without a solution; local search reached 99.6–99.9 %
+ * of the optimum in about 1.5 s at every size. Results in `bench/results/constraints.json`.
  * @remarks Since 0.1.0
  */
-export const DEFAULT_EXACT_SIZE_LIMIT = 20_000;
+export const DEFAULT_EXACT_SIZE_LIMIT = 60_000;
 
 /**
  * Largest MIP with cohesion terms that `engine: "auto"` sends to HiGHS. Group partitioning with
@@ -20,6 +22,12 @@ export const DEFAULT_EXACT_SIZE_LIMIT = 20_000;
  * @remarks Since 0.1.0
  */
 export const DEFAULT_EXACT_COHESION_SIZE_LIMIT = 150;
+
+/**
+ * Local search starts from the exact capacitated flow solution up to this many pairs, greedily
+ * beyond (the flow took 31 s on 5 000 × 1 000 in the benchmark, most of a 30 s budget).
+ */
+const FLOW_START_CELLS = 1_000_000;
 
 /** MIP sizes are counted up to just past this. */
 const SIZE_COUNT_CAP = 1e7;
@@ -56,7 +64,10 @@ function resolveOptions(o: SolveConstrainedOptions | undefined, rows: number): R
 async function runLocal(m: CompiledModel, r: Resolved, mipVariables: number): Promise<ConstraintResult> {
   const t0 = performance.now();
   const timeLimitMs = r.timeLimitMs ?? 10_000;
-  const out = await localSearch(m, { seed: r.seed, timeLimitMs, maxIterations: r.maxIterations, signal: r.signal, start: flowStart(m) });
+  const start = m.rows * m.cols <= FLOW_START_CELLS ? flowStart(m) : greedyStart(m);
+  throwIfAborted(r.signal);
+  const left = Math.max(0, timeLimitMs - (performance.now() - t0));
+  const out = await localSearch(m, { seed: r.seed, timeLimitMs: left, maxIterations: r.maxIterations, signal: r.signal, start });
   const ev = evaluateCompiled(m, out.rowToCol);
   let bound: number | null = null;
   if (ev.feasible && (r.lpBound === true || (r.lpBound === "auto" && mipVariables <= LP_BOUND_LIMIT))) {
@@ -87,12 +98,16 @@ async function runLocal(m: CompiledModel, r: Resolved, mipVariables: number): Pr
  *
  * Engines: `"exact"` — the HiGHS MIP solver (WebAssembly, loaded on first use), proven optimal
  * within `mipGap` or stopped at `timeLimitMs` (default 60 s) with its gap; `"local"` — seeded
- * simulated annealing from the exact capacitated flow solution of the pair part, for `maxIterations` (default `200 000 + 2 000 · rows`)
+ * simulated annealing from the exact capacitated flow solution of the pair part (a greedy
+ * start beyond 10⁶ pairs), its time included in the budget, for `maxIterations` (default `200 000 + 2 000 · rows`)
  * or `timeLimitMs` (default 10 s), whichever ends first, with an LP-relaxation bound for the gap
  * when that LP is small; `"auto"` (default) — exact when the MIP has at most `exactSizeLimit`
  * variables ({@link DEFAULT_EXACT_SIZE_LIMIT}), or at most `exactCohesionSizeLimit`
  * ({@link DEFAULT_EXACT_COHESION_SIZE_LIMIT}) when it has cohesion terms, local otherwise, and local as well when HiGHS
  * stops at the time limit without any feasible solution.
+ *
+ * HiGHS checks its time limit between phases: on very large MIPs (≈10⁶ variables) the root LP
+ * alone can overrun `timeLimitMs` several-fold, which is why `auto` stays far below that size.
  *
  * Infeasibility is a result, not an exception: `status: "infeasible"` with the hard constraints
  * that cannot be met. Invalid models throw `MatchInputError`. Aborting `signal` rejects with an
