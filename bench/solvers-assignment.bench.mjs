@@ -1,6 +1,8 @@
 // Benchmark: solveAssignment vs munkres-js, npm linear-sum-assignment and SciPy's
 // linear_sum_assignment on dense uniform random matrices (seeded). Runs against the built dist/:
-//   npx tsup && node bench/solvers-assignment.bench.mjs [--quick]
+//   npx tsup && node --expose-gc bench/solvers-assignment.bench.mjs [--quick]
+// (with --expose-gc a full collection runs before every timed call, so no solver pays for
+// another's garbage).
 // --quick skips munkres-js at 1000 × 1000 (about 40 s) and the 4000 × 4000 size.
 // Prints a table and the target ratios, and writes bench/results/solvers-assignment.json.
 import { execFileSync, spawnSync } from "node:child_process";
@@ -50,6 +52,7 @@ function time(setup, fn, reps) {
   let out;
   for (let r = 0; r < reps; r++) {
     const input = setup();
+    globalThis.gc?.();
     const t0 = performance.now();
     out = fn(input);
     times.push(performance.now() - t0);
@@ -195,6 +198,7 @@ const report = {
     memGB: +(os.totalmem() / 2 ** 30).toFixed(1),
     platform: `${os.platform()} ${os.release()}`,
     node: process.version,
+    exposeGc: typeof globalThis.gc === "function",
     scipy,
     loadavg: os.loadavg(),
   },
