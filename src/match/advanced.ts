@@ -1,6 +1,7 @@
 import type { Participant } from "../model/participant.js";
+import { adoptParsedCohort } from "../model/cohort.js";
 import { explainPair, scoreMatrix, type CompatibilityMatrix } from "../score/index.js";
-import { GRID_WORDS, WEEK_CELLS, CELL_MINUTES } from "../encode/index.js";
+import { WEEK_CELLS, CELL_MINUTES } from "../encode/index.js";
 import { solveConstrained } from "../solvers/constraint/solve.js";
 import type { ConstraintModel, ConstraintResult, LinearConstraint } from "../solvers/constraint/types.js";
 import { solveBMatching } from "../solvers/b-matching.js";
@@ -138,11 +139,14 @@ export async function solveAdvancedFormat(context: MatchContext, stage: StageRun
 // ---------------------------------------------------------------------------------------------
 // Group format
 
-/** Start cells of runs of `length` free cells in a weekly grid (wrapping at the week's end). */
-function meetingStarts(grid: Uint32Array, offset: number, length: number): number[] {
+/**
+ * Start cells of runs of `length` free cells in participant `p`'s weekly grid (wrapping at the
+ * week's end). The encoded grid is word-major: word w of participant p is `grid[w * size + p]`.
+ */
+function meetingStarts(grid: Uint32Array, size: number, p: number, length: number): number[] {
   const free = (c: number) => {
     const cell = ((c % WEEK_CELLS) + WEEK_CELLS) % WEEK_CELLS;
-    return (grid[offset + (cell >>> 5)]! >>> (cell & 31)) & 1;
+    return (grid[(cell >>> 5) * size + p]! >>> (cell & 31)) & 1;
   };
   const out: number[] = [];
   for (let s = 0; s < WEEK_CELLS; s++) {
@@ -161,7 +165,7 @@ function describeCell(cell: number): string {
 
 /** Pair scores between the given participants (indices into the cohort), any eligibility. */
 function peerScores(context: MatchContext, people: Participant[]): CompatibilityMatrix {
-  const sub = { program: { ...context.cohort.program, format: "peer" as const }, participants: people };
+  const sub = adoptParsedCohort({ program: { ...context.cohort.program, format: "peer" as const }, participants: people });
   return scoreMatrix(sub, { side: "peer", custom: context.custom });
 }
 
@@ -238,7 +242,7 @@ async function solveGroups(context: MatchContext, stage: StageRunner, warnings: 
   if (group.requireCommonSlot) {
     const encoded = (peer ?? matrix).encoded;
     const length = Math.ceil(program.criteria.availability.minutesPerMeeting / CELL_MINUTES);
-    const startsOf = (enc: typeof encoded, idx: number) => meetingStarts(enc.grid, idx * GRID_WORDS, length);
+    const startsOf = (enc: typeof encoded, idx: number) => meetingStarts(enc.grid, enc.size, idx, length);
     starts = people.map((p) => (peer ? startsOf(peer.encoded, peer.rowParticipants[peerIndex(people.indexOf(p))]!) : []));
     if (!peer) starts = people.map(() => []);
     mentorStarts = mentors.map((_, j) => startsOf(matrix.encoded, matrix.colParticipants[j]!));

@@ -1,4 +1,4 @@
-import { isParsedCohort, parseCohort, type Cohort } from "../model/cohort.js";
+import { adoptParsedCohort, isParsedCohort, parseCohort, type Cohort } from "../model/cohort.js";
 import type { Participant } from "../model/participant.js";
 import { explainPair, scoreMatrix, type CompatibilityMatrix } from "../score/index.js";
 import type { CustomCriterion } from "../criteria/index.js";
@@ -38,7 +38,7 @@ export function checkAborted(signal: AbortSignal | undefined): void {
 /** Orders participants by id (UTF-16 code units) so results never depend on input order. */
 export function canonicalCohort(cohort: Cohort): Cohort {
   const participants = [...cohort.participants].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return { participants, program: cohort.program };
+  return adoptParsedCohort({ participants, program: cohort.program });
 }
 
 /** Validates raw input (or accepts a cohort from `parseCohort`) and puts it in canonical order. */

@@ -1,4 +1,5 @@
 import { MatchInputError } from "../errors.js";
+import { adoptParsedCohort } from "../model/cohort.js";
 import type { Participant } from "../model/participant.js";
 import { explainPair, scoreMatrix, type PairScore } from "../score/index.js";
 import type { CustomCriterion } from "../criteria/index.js";
@@ -64,7 +65,7 @@ export function recommend(input: unknown, menteeId: string, options: RecommendOp
     throw new MatchInputError([{ path: ["menteeId"], code: "unknown-id", message: `${JSON.stringify(menteeId)} is not a mentee of this cohort` }]);
   }
   // Score only this mentee against every mentor.
-  const sub = { program: cohort.program, participants: cohort.participants.filter((p) => p === mentee || isMentor(p)) };
+  const sub = adoptParsedCohort({ program: cohort.program, participants: cohort.participants.filter((p) => p === mentee || isMentor(p)) });
   const matrix = scoreMatrix(sub, { custom: options.criteria ?? [] });
   const row = matrix.rowIndex.get(menteeId)!;
   const mentors = Array.from(matrix.colParticipants, (p) => sub.participants[p]!);

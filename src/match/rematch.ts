@@ -77,7 +77,14 @@ export async function rematch(previous: MatchResult, changes: RematchChanges, op
     ...program.rules,
     forbidden: [...program.rules.forbidden, ...(changes.reject ?? [])].filter((p) => !leave.has(p.mentorId) && !leave.has(p.menteeId)),
   };
-  const participants = [...cohort.participants.filter((p) => !leave.has(p.id)), ...(changes.join ?? [])];
+  // Leavers disappear from everyone's preferences and history too (their ids would dangle).
+  const drop = (ids: string[]) => ids.filter((id) => !leave.has(id));
+  const participants = [
+    ...cohort.participants
+      .filter((p) => !leave.has(p.id))
+      .map((p) => (leave.size === 0 ? p : { ...p, history: drop(p.history), ...(p.preferences ? { preferences: { ...p.preferences, ranked: drop(p.preferences.ranked), avoid: drop(p.preferences.avoid) } } : {}) })),
+    ...(changes.join ?? []),
+  ];
   const lockedFor = (pairs: Match[]) => {
     const admin = program.rules.locked.filter((p) => !leave.has(p.mentorId) && !leave.has(p.menteeId) && !rejected.has(key(p.mentorId, p.menteeId)));
     const seen = new Set(admin.map((p) => key(p.mentorId, p.menteeId)));

@@ -27,6 +27,16 @@ export interface ParseCohortOptions {
 
 const parsed = new WeakSet<object>();
 
+/**
+ * Marks a cohort built inside the library from parsed parts (a reordering or a subset of a parsed
+ * cohort) as validated, so later stages do not parse it again. Not exported from the package.
+ * @internal
+ */
+export function adoptParsedCohort<T extends Cohort>(cohort: T): T {
+  parsed.add(cohort);
+  return cohort;
+}
+
 /** True when `value` is a cohort object returned by {@link parseCohort} (and not since replaced). */
 export function isParsedCohort(value: unknown): value is Cohort {
   return typeof value === "object" && value !== null && parsed.has(value);
