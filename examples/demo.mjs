@@ -48,7 +48,10 @@ export function summarise(cohort) {
 
 /** Prints the matches as a table grouped by mentor, then the unmatched with why. */
 function printMatches(result, cohort) {
-  const name = new Map(cohort.participants.map((p) => [p.id, p.name ?? p.id]));
+  const seen = new Map();
+  for (const p of cohort.participants) seen.set(p.name, (seen.get(p.name) ?? 0) + 1);
+  // Names shown as written; an id is added where two people share a name.
+  const name = new Map(cohort.participants.map((p) => [p.id, !p.name ? p.id : seen.get(p.name) > 1 ? `${p.name} (${p.id})` : p.name]));
   const byMentor = new Map();
   for (const m of result.matches) {
     const list = byMentor.get(m.mentorIds[0]) ?? [];

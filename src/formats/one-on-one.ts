@@ -32,9 +32,10 @@ export interface PairSolution {
  * capacitated assignment solved by min-cost flow, lexicographically: most mentees matched, then
  * mentor minimums met, then the objective:
  * - `maxTotal`: the largest total score;
- * - `maxMin`: the largest possible lowest score (bottleneck), found by binary search over the
- *   sorted distinct scores, each step an exact max-cardinality check; then the largest total
- *   among matchings whose every free pair reaches it;
+ * - `maxMin`: the largest possible lowest score (bottleneck) among the most-matched solutions,
+ *   found by binary search over the sorted distinct scores, each step an exact max-cardinality
+ *   check; then, among matchings whose every free pair reaches it, mentor minimums and the
+ *   largest total (so the order is: most matched, best lowest score, minimums, total);
  * - `priority`: as many priority mentees as possible, then the largest total. Exact because the
  *   rows a bipartite matching can cover form a matroid (so the most-matched and the most-priority
  *   goals never conflict) and a bonus of rows + 1 per priority mentee outweighs any score sum.

@@ -275,7 +275,7 @@ export function reportPairs(context: MatchContext, problem: PairProblem, solutio
       u.message = `has ${solution.load[j]} mentee${solution.load[j] === 1 ? "" : "s"}, below the minimum of ${problem.minimum[j]}: ${u.message}`;
     } else if (u.code === "partners-at-capacity") {
       u.code = "no-mentee";
-      u.message = `no mentee assigned: ${u.message.replace(/^all .* are at capacity with other matches/, "every eligible mentee is matched to a better-scoring mentor").replace(/^the only eligible mentee is at capacity with other matches/, "the only eligible mentee is matched to a better-scoring mentor")}`;
+      u.message = `no mentee assigned: ${u.message.replace(/^(all .* are|both .* are) at capacity with other matches/, "every eligible mentee is matched to a better-scoring mentor").replace(/^the only eligible mentee is at capacity with other matches/, "the only eligible mentee is matched to a better-scoring mentor")}`;
     } else if (u.code === "no-eligible-partner") {
       u.message = `no mentee assigned: ${u.message}`;
     }

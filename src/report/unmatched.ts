@@ -49,6 +49,10 @@ export function excludedByRule(view: EligibilityView, index: number, axis: "row"
   return { candidates, eligible, excludedBy };
 }
 
+function sumOf(counts: Record<string, number>): number {
+  return Object.values(counts).reduce((a, b) => a + b, 0);
+}
+
 /** "14 excluded by shared-language, 3 by reporting-line" — largest first, ties by code. */
 export function describeExclusions(excludedBy: Record<string, number>): string {
   const parts = Object.entries(excludedBy)
@@ -86,7 +90,7 @@ export function explainUnmatched(args: {
       id: args.id,
       role: args.role,
       code: "no-eligible-partner",
-      message: `no eligible ${partnerWord}: ${exclusions}`,
+      message: `no eligible ${partnerWord}: ${exclusions}${base.candidates > 1 && sumOf(base.excludedBy) > base.candidates ? ` (of ${base.candidates}; some break several rules)` : ""}`,
       detail: { ...base },
     };
   }
@@ -106,7 +110,7 @@ export function explainUnmatched(args: {
       id: args.id,
       role: args.role,
       code: "partners-at-capacity",
-      message: `${base.eligible === 1 ? `the only eligible ${partnerWord} is` : `all ${plural(base.eligible, `eligible ${partnerWord}`)} are`} at capacity with other matches${tail}`,
+      message: `${base.eligible === 1 ? `the only eligible ${partnerWord} is` : base.eligible === 2 ? `both eligible ${partnerWord}s are` : `all ${plural(base.eligible, `eligible ${partnerWord}`)} are`} at capacity with other matches${tail}`,
       detail: { ...base, atCapacity },
     };
   }

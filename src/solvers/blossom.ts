@@ -156,7 +156,7 @@ function buildGraph(n: number, edges: ReadonlyArray<readonly [number, number, nu
       issues.push({ path: ["edges", k], code: "type", message: "expected [u, v, weight]" });
       continue;
     }
-    const [u, v, x] = e as readonly [unknown, unknown, unknown];
+    const [u, v, x] = e as unknown as readonly [unknown, unknown, unknown];
     if (typeof u !== "number" || !Number.isInteger(u) || u < 0 || u >= n) {
       issues.push({ path: ["edges", k, 0], code: "range", message: `vertex ${String(u)} is not an integer in [0, ${n})` });
       continue;
@@ -181,11 +181,11 @@ function buildGraph(n: number, edges: ReadonlyArray<readonly [number, number, nu
 
   // Deduplicate: bucket edges by lower endpoint, then keep the heaviest copy of each pair.
   const start = new Int32Array(n + 1);
-  for (let k = 0; k < total; k++) start[(lo[k] as number) + 1]++;
+  for (let k = 0; k < total; k++) { const a = (lo[k] as number) + 1; start[a] = (start[a] as number) + 1; }
   for (let v = 0; v < n; v++) start[v + 1] = (start[v + 1] as number) + (start[v] as number);
   const fill = start.slice(0, n);
   const bucket = new Int32Array(total);
-  for (let k = 0; k < total; k++) bucket[fill[lo[k] as number]++] = k;
+  for (let k = 0; k < total; k++) { const a = lo[k] as number; const at = fill[a] as number; fill[a] = at + 1; bucket[at] = k; }
   const keep = new Uint8Array(total);
   const seenAt = new Int32Array(n).fill(-1);
   const seenEdge = new Int32Array(n);
@@ -212,7 +212,7 @@ function buildGraph(n: number, edges: ReadonlyArray<readonly [number, number, nu
     if (keep[k] === 0) continue;
     const a = lo[k] as number, b = hi[k] as number, x = w[k] as number;
     ends[2 * e] = a; ends[2 * e + 1] = b; weight[e] = x;
-    degree[a + 1]++; degree[b + 1]++;
+    degree[a + 1] = (degree[a + 1] as number) + 1; degree[b + 1] = (degree[b + 1] as number) + 1;
     if (allInteger && !Number.isInteger(x)) allInteger = false;
     if (Math.abs(x) > maxAbs) maxAbs = Math.abs(x);
     e++;
@@ -223,8 +223,10 @@ function buildGraph(n: number, edges: ReadonlyArray<readonly [number, number, nu
   const adjEnd = new Int32Array(2 * m);
   for (let k = 0; k < m; k++) {
     // Vertex ends[2k] sees its neighbour through endpoint 2k + 1, and vice versa.
-    adjEnd[pos[ends[2 * k] as number]++] = 2 * k + 1;
-    adjEnd[pos[ends[2 * k + 1] as number]++] = 2 * k;
+    const a = ends[2 * k] as number, b = ends[2 * k + 1] as number;
+    const pa = pos[a] as number, pb = pos[b] as number;
+    adjEnd[pa] = 2 * k + 1; pos[a] = pa + 1;
+    adjEnd[pb] = 2 * k; pos[b] = pb + 1;
   }
   return { n, m, ends, weight, adjStart, adjEnd, allInteger, maxAbs };
 }
@@ -373,7 +375,7 @@ class BlossomSolver {
     const bestTo = this.bestTo, touched: number[] = [];
     for (const c of kids) {
       const lists = this.blossomBestEdges[c];
-      if (lists !== null) {
+      if (lists !== null && lists !== undefined) {
         for (const e of lists) this.considerBestTo(b, e, touched);
       } else {
         for (const x of this.leaves(c)) {
