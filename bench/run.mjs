@@ -13,5 +13,5 @@ const benches = readdirSync(dir)
   .sort();
 for (const file of benches) {
   console.log(`\n=== ${file}`);
-  execFileSync(process.execPath, [`${dir}${file}`], { stdio: "inherit" });
+  execFileSync(process.execPath, ["--expose-gc", `${dir}${file}`, ...(process.env.BENCH_QUICK ? ["--quick"] : [])], { stdio: "inherit" });
 }

@@ -74,7 +74,11 @@ export async function match(input: unknown, options: MatchOptions = {}): Promise
 
   const cohort = stage("validate", () => prepareCohort(input, custom));
   const program = cohort.program;
-  const matrix = stage("score", () => scoreMatrix(cohort, { custom, signal: options.signal }));
+  // Scoring reports its own two stages: encode, then rows scored.
+  checkAborted(options.signal);
+  const scoredAt = performance.now();
+  const matrix = scoreMatrix(cohort, { custom, ...(options.signal ? { signal: options.signal } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+  timings.score = performance.now() - scoredAt;
   timings.encode = matrix.timings.encodeMs;
   timings.score = Math.max(0, timings.score - matrix.timings.encodeMs);
   const warnings: string[] = [];
@@ -82,6 +86,9 @@ export async function match(input: unknown, options: MatchOptions = {}): Promise
     warnings.push(`locked pair ${JSON.stringify(matrix.colIds[lv.col])} → ${JSON.stringify(matrix.rowIds[lv.row])} breaks ${lv.violations.join(", ")}; kept as locked`);
   }
   const context: MatchContext = { cohort, matrix, custom, timings };
+  if (program.quotas.length > 0 && (program.format === "peer" || program.format === "flash" || program.format === "rotational")) {
+    warnings.push(`quotas are applied to one-on-one, reverse and group programmes; this ${program.format} programme ignores its ${program.quotas.length} quota(s)`);
+  }
   let result: MatchResult;
   switch (program.format) {
     case "one-on-one":

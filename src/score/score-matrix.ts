@@ -67,8 +67,11 @@ export function buildMatrix(cohort: Cohort, sides: Sides, options: ScoreMatrixOp
   const customWeights = resolveCustom(custom, cohort.program.weights);
   const signal = options.signal;
   signal?.throwIfAborted();
+  const progress = options.onProgress;
   const t0 = performance.now();
+  progress?.("encode", 0, 1);
   const enc = encodeCohort(cohort);
+  progress?.("encode", 1, 1);
   const t1 = performance.now();
 
   const { rows: rowP, cols: colP, direction } = sides;
@@ -95,8 +98,12 @@ export function buildMatrix(cohort: Cohort, sides: Sides, options: ScoreMatrixOp
   const lockedViolations: LockedViolation[] = [];
   const { ranked, rankedRank, rankedBy, rankedByRank } = enc;
 
+  // Report about a hundred times over the pass, never more often than every 64 rows.
+  const every = Math.max(64, Math.ceil(rows / 100));
+  progress?.("score", 0, rows);
   for (let i = 0; i < rows; i++) {
     if (signal !== undefined && signal.aborted) signal.throwIfAborted();
+    if (progress !== undefined && i > 0 && i % every === 0) progress("score", i, rows);
     const a = rowP[i]!;
     // Spread this row's listed pairs, preference ranks and locks into column-indexed scratch.
     for (let k = listed.start[a]!; k < listed.start[a + 1]!; k++) {
@@ -150,6 +157,7 @@ export function buildMatrix(cohort: Cohort, sides: Sides, options: ScoreMatrixOp
       if (j >= 0) rankBA[j] = -1;
     }
   }
+  progress?.("score", rows, rows);
   const t2 = performance.now();
 
   const ids = enc.ids;

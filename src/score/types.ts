@@ -21,6 +21,8 @@ export interface ScoreMatrixOptions {
   custom?: readonly CustomCriterion[];
   /** Aborts a long pass; checked once per row. */
   signal?: AbortSignal;
+  /** Progress: `("encode", 0 | 1, 1)`, then `("score", rowsDone, rows)` about a hundred times. */
+  onProgress?: (stage: "encode" | "score", done: number, total: number) => void;
 }
 
 /**

@@ -99,6 +99,29 @@ describe("match: one-on-one", () => {
     );
   });
 
+  it("reverse: juniors mentor seniors, the inverted level rule holds, and the result is optimal", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 1, max: 10_000 }), async (seed) => {
+        const raw = generateCohort({ mentees: 5, mentors: 3, seed, format: "reverse" });
+        const cohort = parseCohort(raw);
+        const result = await match(raw);
+        expect(result.format).toBe("reverse");
+        checkRules(result, cohort);
+        const gap = cohort.program.rules.levelGap ?? 0;
+        const level = new Map(cohort.participants.map((p) => [p.id, p.level]));
+        for (const x of result.matches) {
+          const mentor = level.get(x.mentorIds[0]!);
+          const mentee = level.get(x.menteeIds[0]!);
+          if (!x.locked && mentor !== undefined && mentee !== undefined) expect(mentor).toBeLessThanOrEqual(mentee - gap);
+        }
+        const best = bruteForce(cohort, "maxTotal");
+        expect(result.matches.length).toBe(best.count);
+        expect(result.stats.total).toBeCloseTo(best.total, 9);
+      }),
+      { numRuns: 25 },
+    );
+  });
+
   it("maxMin reaches the best possible lowest score, then the best total", async () => {
     await fc.assert(
       fc.asyncProperty(fc.integer({ min: 1, max: 10_000 }), async (seed) => {
@@ -265,7 +288,7 @@ describe("match: one-on-one", () => {
     const raw = small(3, 6, 3);
     const stages: string[] = [];
     await match(raw, { onProgress: (stage, done) => done === 0 && stages.push(stage) });
-    expect(stages).toEqual(["validate", "score", "solve", "report"]);
+    expect(stages).toEqual(["validate", "encode", "score", "solve", "report"]);
     const controller = new AbortController();
     controller.abort();
     await expect(match(raw, { signal: controller.signal })).rejects.toMatchObject({ name: "AbortError" });
