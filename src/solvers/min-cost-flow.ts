@@ -381,9 +381,53 @@ function solveFlowBySeats(p: Resolved): Int32Array {
     if ((heS[i] as number) < htS) htS = heS[i] as number;
   }
 
+  // Mentor-major copy of the costs: scanning mentor k then reads one contiguous row instead of a
+  // column with stride m (which was cache-miss bound on 10⁴ × 10³ cohorts).
+  const costT = new Float64Array(n * m);
+  for (let i = 0; i < n; i++) for (let k = 0, base = i * m; k < m; k++) costT[k * n + i] = cost[base + k] as number;
   const dP = new Float64Array(n), dS = new Float64Array(n);
   const pred = new Int32Array(n);
   const todo = new Int32Array(n);
+  const pos = new Int32Array(n);
+  // Binary min-heap of reached, unscanned mentees keyed by (dP, dS), with lazy deletion: an entry
+  // is stale once its mentee is scanned or has a better key. Mentees are popped thousands of
+  // times per unit on large cohorts, so a linear min-scan over all of them dominated the run.
+  let heapCap = Math.max(16, n);
+  let hId = new Int32Array(heapCap), hP = new Float64Array(heapCap), hS = new Float64Array(heapCap);
+  let heapSize = 0;
+  const scanned = new Int32Array(n).fill(-1);
+  const heapPush = (i: number, kp: number, ks: number) => {
+    if (heapSize === heapCap) {
+      heapCap *= 2;
+      const a = new Int32Array(heapCap); a.set(hId); hId = a;
+      const b = new Float64Array(heapCap); b.set(hP); hP = b;
+      const c = new Float64Array(heapCap); c.set(hS); hS = c;
+    }
+    let x = heapSize++;
+    while (x > 0) {
+      const up = (x - 1) >> 1;
+      const uP = hP[up] as number;
+      if (uP < kp || (uP === kp && (hS[up] as number) <= ks)) break;
+      hId[x] = hId[up] as number; hP[x] = uP; hS[x] = hS[up] as number;
+      x = up;
+    }
+    hId[x] = i; hP[x] = kp; hS[x] = ks;
+  };
+  const heapPopTop = () => {
+    const lastId = hId[--heapSize] as number, lp = hP[heapSize] as number, ls = hS[heapSize] as number;
+    let x = 0;
+    for (;;) {
+      let c = 2 * x + 1;
+      if (c >= heapSize) break;
+      const c2 = c + 1;
+      if (c2 < heapSize && ((hP[c2] as number) < (hP[c] as number) || ((hP[c2] as number) === (hP[c] as number) && (hS[c2] as number) < (hS[c] as number)))) c = c2;
+      const cP = hP[c] as number;
+      if (lp < cP || (lp === cP && ls <= (hS[c] as number))) break;
+      hId[x] = hId[c] as number; hP[x] = cP; hS[x] = hS[c] as number;
+      x = c;
+    }
+    hId[x] = lastId; hP[x] = lp; hS[x] = ls;
+  };
   const doneMentees = new Int32Array(n);
   const mDP = new Float64Array(m), mDS = new Float64Array(m);
   const via = new Int32Array(m);
@@ -393,7 +437,8 @@ function solveFlowBySeats(p: Resolved): Int32Array {
   let stamp = 0;
   for (let src = 0; src < m; src++) {
     for (let unit = 0; unit < (units[src] as number); unit++, stamp++) {
-      for (let i = 0; i < n; i++) { dP[i] = Infinity; dS[i] = Infinity; todo[i] = i; }
+      for (let i = 0; i < n; i++) { dP[i] = Infinity; dS[i] = Infinity; todo[i] = i; pos[i] = i; }
+      heapSize = 0;
       let todoCount = n, nDoneMentees = 0, nDoneMentors = 0;
       let tP = Infinity, tS = Infinity, tMentee = -1, tMentor = -1;
       let k = src, aP = 0, aS = 0;
@@ -405,26 +450,34 @@ function solveFlowBySeats(p: Resolved): Int32Array {
         const xP = aP + tier + (hmP[k] as number) - htP, xS = aS + (hmS[k] as number) - htS;
         if (xP < tP || (xP === tP && xS < tS)) { tP = xP; tS = xS; tMentor = k; tMentee = -1; }
         const oP = aP + (hmP[k] as number), oS = aS + (hmS[k] as number);
+        const kRow = k * n;
         for (let t = 0; t < todoCount; t++) {
           const i = todo[t] as number;
-          const c = cost[i * m + k] as number;
+          const c = costT[kRow + i] as number;
           if (c === Infinity) continue;
           const vP = oP - (heP[i] as number), vS = oS + c - (heS[i] as number);
           const cur = dP[i] as number;
-          if (vP < cur || (vP === cur && vS < (dS[i] as number))) { dP[i] = vP; dS[i] = vS; pred[i] = k; }
+          if (vP < cur || (vP === cur && vS < (dS[i] as number))) { dP[i] = vP; dS[i] = vS; pred[i] = k; heapPush(i, vP, vS); }
         }
         // Pop mentees in distance order until one leads to an unscanned mentor.
         let next = -1;
         for (;;) {
-          let bestT = -1, bP = Infinity, bS = Infinity;
-          for (let t = 0; t < todoCount; t++) {
-            const i = todo[t] as number;
-            const x = dP[i] as number;
-            if (x < bP || (x === bP && (dS[i] as number) < bS)) { bP = x; bS = dS[i] as number; bestT = t; }
+          // Drop stale entries, then look at the nearest reached mentee.
+          while (heapSize > 0) {
+            const top = hId[0] as number;
+            if (scanned[top] !== stamp && hP[0] === dP[top] && hS[0] === dS[top]) break;
+            heapPopTop();
           }
-          if (bestT < 0 || !(bP < tP || (bP === tP && bS < tS))) break;
-          const i = todo[bestT] as number;
-          todo[bestT] = todo[--todoCount] as number;
+          if (heapSize === 0) break;
+          const i = hId[0] as number;
+          const bP = dP[i] as number, bS = dS[i] as number;
+          if (!(bP < tP || (bP === tP && bS < tS))) break;
+          heapPopTop();
+          scanned[i] = stamp;
+          const at = pos[i] as number;
+          const last = todo[--todoCount] as number;
+          todo[at] = last;
+          pos[last] = at;
           doneMentees[nDoneMentees++] = i;
           const owner = assign[i] as number;
           if (owner === -1) {
