@@ -177,7 +177,9 @@ async function solveGroups(context: MatchContext, stage: StageRunner, warnings: 
   const people = mentorless ? cohort.participants : menteesOf(context);
   const mentors = mentorless ? [] : mentorsOf(context);
   const n = people.length;
+  const scoredAt = performance.now();
   const peer = n > 1 ? peerScores(context, people) : null;
+  context.timings.score += performance.now() - scoredAt;
   const peerIndex = (i: number) => peer!.rowIndex.get(people[i]!.id)!;
 
   const cols = mentorless ? Math.max(1, Math.ceil(n / group.size.max)) : matrix.cols;
@@ -186,28 +188,63 @@ async function solveGroups(context: MatchContext, stage: StageRunner, warnings: 
   const colLower = new Int32Array(cols).fill(group.size.min);
 
   // Cohesion: every mentee pair for small cohorts, else each mentee's 10 most compatible peers.
+  const cohesionAt = performance.now();
   const pairs: number[] = [];
   const weight: number[] = [];
+  // Symmetric peer compatibility in `people` order: mean of the two directions.
+  const mutual = new Float64Array(peer ? n * n : 0);
+  if (peer) {
+    const at = Int32Array.from(people, (_, i) => peerIndex(i));
+    for (let a = 0; a < n; a++) {
+      const pa = at[a]!;
+      for (let b = a + 1; b < n; b++) {
+        const pb = at[b]!;
+        const v = (peer.scores[pa * peer.cols + pb]! + peer.scores[pb * peer.cols + pa]!) / 2;
+        mutual[a * n + b] = v;
+        mutual[b * n + a] = v;
+      }
+    }
+  }
   if (peer && group.cohesionWeight > 0) {
     const all = n <= 60;
     const L = 10;
     const seen = new Set<number>();
+    const add = (a: number, b: number) => {
+      const lo = Math.min(a, b);
+      const hi = Math.max(a, b);
+      const key = lo * n + hi;
+      if (seen.has(key)) return;
+      seen.add(key);
+      pairs.push(lo, hi);
+      weight.push(group.cohesionWeight * mutual[key]!);
+    };
+    const topB = new Int32Array(L);
+    const topV = new Float64Array(L);
     for (let a = 0; a < n; a++) {
-      const pa = peerIndex(a);
-      const order: number[] = [];
-      for (let b = 0; b < n; b++) if (b !== a) order.push(b);
-      const s = (b: number) => (peer.scores[pa * peer.cols + peerIndex(b)]! + peer.scores[peerIndex(b) * peer.cols + pa]!) / 2;
-      const chosen = all ? order : order.sort((x, y) => s(y) - s(x) || x - y).slice(0, L);
-      for (const b of chosen) {
-        const key = Math.min(a, b) * n + Math.max(a, b);
-        if (seen.has(key)) continue;
-        seen.add(key);
-        pairs.push(Math.min(a, b), Math.max(a, b));
-        weight.push(group.cohesionWeight * s(b));
+      if (all) {
+        for (let b = 0; b < n; b++) if (b !== a) add(a, b);
+        continue;
       }
+      // Keep the L best peers in a small sorted buffer (ties by index), one pass over the row.
+      let size = 0;
+      for (let b = 0; b < n; b++) {
+        if (b === a) continue;
+        const v = mutual[a * n + b]!;
+        if (size === L && v <= topV[L - 1]!) continue;
+        let k = size < L ? size++ : L - 1;
+        while (k > 0 && topV[k - 1]! < v) {
+          topV[k] = topV[k - 1]!;
+          topB[k] = topB[k - 1]!;
+          k--;
+        }
+        topV[k] = v;
+        topB[k] = b;
+      }
+      for (let k = 0; k < size; k++) add(a, topB[k]!);
     }
     if (!all) warnings.push(`cohesion counts each member's ${L} most compatible peers (cohort of ${n} is too large for all pairs)`);
   }
+  context.timings.score += performance.now() - cohesionAt;
 
   const constraints: LinearConstraint[] = [];
   const allCols = Array.from({ length: cols }, (_, j) => j);
@@ -286,9 +323,7 @@ async function solveGroups(context: MatchContext, stage: StageRunner, warnings: 
       if (peer) {
         for (let x = 0; x < rows.length; x++) {
           for (let y = x + 1; y < rows.length; y++) {
-            const pa = peerIndex(rows[x]!);
-            const pb = peerIndex(rows[y]!);
-            cohesionSum += (peer.scores[pa * peer.cols + pb]! + peer.scores[pb * peer.cols + pa]!) / 2;
+            cohesionSum += mutual[rows[x]! * n + rows[y]!]!;
             cohesionCount++;
           }
         }
