@@ -417,7 +417,18 @@ async function solveRotation(context: MatchContext, stage: StageRunner, warnings
     for (const r of rs) for (const [i, j] of r) if (departmentOf[j] !== undefined) met[i]!.add(departmentOf[j]!);
     return met;
   };
-  if (minDepartments !== undefined) {
+  const quotas = program.quotas.length > 0;
+  if (quotas) {
+    // Quotas hold in every round: solve the rounds jointly with the constraint solver.
+    const t0 = performance.now();
+    const out = await jointConstrained(context, R, minDepartments, capacity, options, warnings);
+    context.timings.solve += performance.now() - t0;
+    rounds = out.rounds;
+    constraintResult = out.result;
+    infeasibility = out.infeasibility;
+    solver = `constraint/${out.result.engine}`;
+    optimal = out.result.optimal;
+  } else if (minDepartments !== undefined) {
     const met = departmentsMet(rounds);
     const short = met.filter((s) => s.size < Math.min(minDepartments, R)).length;
     if (short > 0) {
@@ -536,8 +547,11 @@ function sequentialRounds(context: MatchContext, R: number, capacity: Int32Array
   return rounds;
 }
 
-/** Joint rounds through the constraint solver, with a per-department cap that guarantees minDepartments. */
-async function jointConstrained(context: MatchContext, R: number, minDepartments: number, capacity: Int32Array, options: MatchOptions, warnings: string[]) {
+/**
+ * Joint rounds through the constraint solver: no repeats, programme quotas in every round, and
+ * (with minDepartments) a per-department cap that guarantees it.
+ */
+async function jointConstrained(context: MatchContext, R: number, minDepartments: number | undefined, capacity: Int32Array, options: MatchOptions, warnings: string[]) {
   const { matrix } = context;
   const n = matrix.rows;
   const m = matrix.cols;
@@ -563,7 +577,7 @@ async function jointConstrained(context: MatchContext, R: number, minDepartments
   }
   // With at most c meetings per department, R meetings span ≥ ceil(R / c) departments; the
   // largest c with ceil(R / c) ≥ minDepartments is floor((R − 1) / (minDepartments − 1)).
-  const k = Math.min(minDepartments, R);
+  const k = Math.min(minDepartments ?? 1, R);
   const cap = k <= 1 ? R : Math.max(1, Math.floor((R - 1) / (k - 1)));
   const byDept = new Map<string, number[]>();
   mentors.forEach((p, j) => {
@@ -577,6 +591,12 @@ async function jointConstrained(context: MatchContext, R: number, minDepartments
       for (const [d, cols] of [...byDept].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
         constraints.push({ name: `${matrix.rowIds[i]}: at most ${cap} meetings in ${d}`, rows: roundsOf(0, n, i), cols, sense: "<=", rhs: cap, hard: false, penalty: 1 });
       }
+    }
+  }
+  const mentees = menteesOf(context);
+  for (let r = 0; r < R; r++) {
+    for (const c of quotaConstraints(context, mentees, mentors, (i) => [r * n + i], (j) => [r * m + j])) {
+      constraints.push({ ...c, name: R > 1 ? `${c.name} (round ${r + 1})` : c.name });
     }
   }
   const model: ConstraintModel = { rows, cols, score, colUpper: Array.from({ length: cols }, (_, c) => capacity[c % m]!), constraints };

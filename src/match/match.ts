@@ -86,8 +86,8 @@ export async function match(input: unknown, options: MatchOptions = {}): Promise
     warnings.push(`locked pair ${JSON.stringify(matrix.colIds[lv.col])} → ${JSON.stringify(matrix.rowIds[lv.row])} breaks ${lv.violations.join(", ")}; kept as locked`);
   }
   const context: MatchContext = { cohort, matrix, custom, timings };
-  if (program.quotas.length > 0 && (program.format === "peer" || program.format === "flash" || program.format === "rotational")) {
-    warnings.push(`quotas are applied to one-on-one, reverse and group programmes; this ${program.format} programme ignores its ${program.quotas.length} quota(s)`);
+  if (program.quotas.length > 0 && (program.format === "peer" || program.format === "flash")) {
+    warnings.push(`quotas apply to one-on-one, reverse, group and rotational programmes; this ${program.format} programme ignores its ${program.quotas.length} quota(s)`);
   }
   let result: MatchResult;
   switch (program.format) {

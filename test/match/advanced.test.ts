@@ -125,6 +125,25 @@ describe("match: rotational", () => {
 });
 
 describe("quotas", () => {
+  it("rotational: a hard quota holds in every round", async () => {
+    const mk = (id: string, role: string, level: number, department: string) => ({ id, role, level, department, languages: ["English"], goals: ["leadership"], capacity: 1 });
+    const raw = {
+      participants: [mk("s1", "mentor", 7, "Eng"), mk("s2", "mentor", 7, "Eng"), mk("j1", "mentor", 4, "Ops"), mk("j2", "mentor", 4, "Ops"), mk("a", "mentee", 1, "Sales"), mk("b", "mentee", 1, "Sales"), mk("c", "mentee", 1, "Ops")],
+      program: { format: "rotational", rotation: { rounds: 2 }, quotas: [{ name: "Sales meets seniors", mentees: { field: "department", equals: "Sales" }, mentors: { field: "level", min: 6 }, min: 1, unit: "share" }] },
+    };
+    const result = await match(raw);
+    expect(result.stats.solver).toMatch(/^constraint\//);
+    const level = new Map(raw.participants.map((p) => [p.id, p.level]));
+    for (const round of result.rounds!) {
+      for (const mentee of ["a", "b"]) {
+        const x = round.find((m) => m.menteeIds[0] === mentee);
+        expect(x, `${mentee} is matched in every round`).toBeDefined();
+        expect(level.get(x!.mentorIds[0]!)).toBeGreaterThanOrEqual(6);
+      }
+    }
+  });
+
+
   it("a hard quota is never violated and the result stays exact-engine optimal on small cohorts", async () => {
     const raw = generateCohort({ mentees: 12, mentors: 5, seed: 4 });
     const quota = { name: "seniors for Engineering", mentees: { field: "department", equals: "Engineering" }, mentors: { field: "level", min: 6 }, min: 0.5, unit: "share" as const };
