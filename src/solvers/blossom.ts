@@ -351,6 +351,9 @@ class BlossomSolver {
     let v = this.ends[2 * k] as number, w = this.ends[2 * k + 1] as number;
     const bb = this.inBlossom[baseVertex] as number;
     let bv = this.inBlossom[v] as number, bw = this.inBlossom[w] as number;
+    // A laminar family of odd sets of at least three children never needs more than n ids; running
+    // out means the state is corrupt, and carrying on with an undefined id would loop forever.
+    if (this.freeIds.length === 0 || bv === bw) throw new Error("maxWeightMatching: internal error (degenerate blossom)");
     const b = this.freeIds.pop() as number;
     this.base[b] = baseVertex; this.parent[b] = -1; this.parent[bb] = b;
     const vSide: number[] = [], vEnds: number[] = [];
@@ -538,11 +541,15 @@ class BlossomSolver {
       for (;;) {
         while (queue.length > 0 && !augmented) {
           const v = queue.pop() as number;
-          const bv = inBlossom[v] as number;
           for (let t = adjStart[v] as number, end = adjStart[v + 1] as number; t < end; t++) {
             const p = adjEnd[t] as number;
             const k = p >> 1;
             const w = ends[p] as number;
+            // Re-read v's top blossom for every edge: addBlossom below may have just absorbed it, and
+            // a stale id would let an edge inside the new blossom through (scanBlossom then returns
+            // that blossom's own base and addBlossom wraps it in a one-child "blossom", again and
+            // again, until the blossom ids run out).
+            const bv = inBlossom[v] as number;
             const bw = inBlossom[w] as number;
             if (bv === bw) continue;
             let ks = 0;

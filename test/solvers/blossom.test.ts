@@ -1,3 +1,6 @@
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { maxWeightMatching, verifyMatching } from "../../src/solvers/blossom.js";
@@ -70,7 +73,56 @@ function checkAgainstBruteForce(n: number, edges: readonly Edge[], maxCardinalit
   expect(total).toBeCloseTo(best.total, 6);
 }
 
+interface Fixture { n: number; edges: Edge[]; maxCardinality: boolean }
+
+const fixturePath = (name: string): string => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
+const loadFixture = (name: string): Fixture => JSON.parse(readFileSync(fixturePath(name), "utf8")) as Fixture;
+
+/**
+ * Runs maxWeightMatching on a fixture in a child process (through tsx) with a time limit: a
+ * synchronous infinite loop cannot be interrupted inside the vitest worker, so a regression to a
+ * hang must fail here instead of freezing or crashing the worker. Returns the child's total.
+ */
+function totalInChildProcess(name: string): number {
+  const script = [
+    'const { readFileSync } = await import("node:fs");',
+    "const { maxWeightMatching } = await import(process.argv[1]);",
+    'const f = JSON.parse(readFileSync(process.argv[2], "utf8"));',
+    "const r = maxWeightMatching(f.n, f.edges, { maxCardinality: f.maxCardinality });",
+    "process.stdout.write(JSON.stringify({ total: r.total }));",
+  ].join("\n");
+  const solver = pathToFileURL(fileURLToPath(new URL("../../src/solvers/blossom.ts", import.meta.url))).href;
+  const res = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script, solver, fixturePath(name)], {
+    cwd: fileURLToPath(new URL("../..", import.meta.url)),
+    encoding: "utf8",
+    timeout: 20_000,
+    killSignal: "SIGKILL",
+  });
+  expect(res.error?.message ?? null, "child process failed (timed out?)").toBeNull();
+  expect(res.signal, "solver did not finish within 20 s").toBeNull();
+  expect(res.status, res.stderr).toBe(0);
+  return (JSON.parse(res.stdout) as { total: number }).total;
+}
+
 describe("maxWeightMatching", () => {
+  // Root cause of both: the scan loop kept v's top blossom id from before the blossom it had just
+  // formed absorbed v, so an edge inside the new blossom was treated as joining two outer blossoms
+  // and wrapped it in a one-child blossom, over and over, until the blossom ids ran out.
+  it("regression: dense n=13 integer graph with maxCardinality no longer loops", () => {
+    const f = loadFixture("blossom-hang-n13.json");
+    const total = totalInChildProcess("blossom-hang-n13.json");
+    checkAgainstBruteForce(f.n, f.edges, f.maxCardinality);
+    expect(total).toBe(bruteForce(f.n, f.edges, f.maxCardinality).total);
+  });
+
+  it("regression: n=11 graph with distinct large weights, without maxCardinality, no longer loops", () => {
+    const f = loadFixture("blossom-hang-n11-distinct.json");
+    expect(f.maxCardinality).toBe(false);
+    const total = totalInChildProcess("blossom-hang-n11-distinct.json");
+    checkAgainstBruteForce(f.n, f.edges, f.maxCardinality);
+    expect(total).toBe(bruteForce(f.n, f.edges, f.maxCardinality).total);
+  });
+
   it("equals brute force on random integer graphs (n ≤ 10)", () => {
     fc.assert(
       fc.property(graphArb(10, fc.integer({ min: -20, max: 100 })), fc.boolean(), ({ n, edges }, mc) => {
