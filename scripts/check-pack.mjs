@@ -43,6 +43,13 @@ try {
   writeFileSync(join(tmp, "package.json"), JSON.stringify({ name: "consumer", private: true }));
   check("ESM import", () => run("node", ["--input-type=module", "-e", "import { parseCohort, MatchInputError } from 'mentormatch'; if (typeof parseCohort !== 'function' || typeof MatchInputError !== 'function') throw new Error('missing exports'); console.log(Object.keys(await import('mentormatch')).length + ' exports')"]));
   check("CommonJS require", () => run("node", ["-e", "const m = require('mentormatch'); if (typeof m.parseCohort !== 'function') throw new Error('missing exports'); try { m.parseCohort(null) } catch (e) { if (!(e instanceof m.MatchInputError)) throw e } console.log(Object.keys(m).length + ' exports')"]));
+  check("CLI bin runs from the installed package", () => {
+    const bin = join(tmp, "node_modules", ".bin", "mentormatch");
+    symlinkSync(join(target, pkg.bin.mentormatch), bin);
+    const out = run(process.execPath, [bin, "schema"]);
+    if (!out.includes('"mentormatch cohort"')) throw new Error("schema output missing its title");
+    return run(process.execPath, [bin, "--version"]);
+  });
   check("types resolve for ESM and CJS consumers", () => {
     writeFileSync(join(tmp, "esm.mts"), "import { parseCohort, type Cohort } from 'mentormatch';\nconst c: Cohort = parseCohort({ participants: [] });\nexport const n: number = c.participants.length;\n");
     writeFileSync(join(tmp, "cjs.cts"), "import m = require('mentormatch');\nconst c: m.Cohort = m.parseCohort({ participants: [] });\nexport const n: number = c.participants.length;\n");

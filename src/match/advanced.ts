@@ -78,6 +78,17 @@ async function solveReported(model: ConstraintModel, context: MatchContext, opti
   return { result: second, infeasibility };
 }
 
+/** Runs an asynchronous solve as the pipeline's "solve" stage: progress, abort check, timing. */
+async function solving<T>(context: MatchContext, options: MatchOptions, run: () => Promise<T>): Promise<T> {
+  checkAbort(options);
+  options.onProgress?.("solve", 0, 1);
+  const t0 = performance.now();
+  const out = await run();
+  context.timings.solve += performance.now() - t0;
+  options.onProgress?.("solve", 1, 1);
+  return out;
+}
+
 /** One-on-one or reverse with programme quotas (or `solver: "constraint" | "local"`). */
 export async function solveQuotaPairs(context: MatchContext, stage: StageRunner, warnings: string[], options: MatchOptions = {}): Promise<MatchResult> {
   const { matrix } = context;
@@ -97,14 +108,14 @@ export async function solveQuotaPairs(context: MatchContext, stage: StageRunner,
     locked: matrix.locked,
     constraints,
   };
-  const t0 = performance.now();
-  // Lexicographic, as in the flow path: first the most mentees matched (every pair worth 1),
-  // then the best total among solutions that match that many.
-  const counting = await solveReported({ ...base, score: weights.map((v) => (v === -Infinity ? v : 1)) }, context, options, []);
-  const most = counting.result.feasible ? counting.result.rowToCol.reduce((c, j) => c + (j >= 0 ? 1 : 0), 0) : 0;
-  const model: ConstraintModel = { ...base, constraints: [...constraints, { name: "most mentees matched", sense: ">=", rhs: most, hard: true }] };
-  const { result, infeasibility } = await solveReported(model, context, options, warnings);
-  context.timings.solve += performance.now() - t0;
+  const { counting, result, infeasibility } = await solving(context, options, async () => {
+    // Lexicographic, as in the flow path: first the most mentees matched (every pair worth 1),
+    // then the best total among solutions that match that many.
+    const counting = await solveReported({ ...base, score: weights.map((v) => (v === -Infinity ? v : 1)) }, context, options, []);
+    const most = counting.result.feasible ? counting.result.rowToCol.reduce((c, j) => c + (j >= 0 ? 1 : 0), 0) : 0;
+    const model: ConstraintModel = { ...base, constraints: [...constraints, { name: "most mentees matched", sense: ">=", rhs: most, hard: true }] };
+    return { counting, ...(await solveReported(model, context, options, warnings)) };
+  });
   const load = new Int32Array(matrix.cols);
   for (const j of result.rowToCol) if (j >= 0) load[j]!++;
   const unmetMinimum: number[] = [];
@@ -299,10 +310,7 @@ async function solveGroups(context: MatchContext, stage: StageRunner, warnings: 
     ...(commonSlot ? { commonSlot } : {}),
     ...(!mentorless && matrix.locked.length ? { locked: matrix.locked } : {}),
   };
-  checkAbort(options);
-  const t0 = performance.now();
-  const { result, infeasibility } = await solveReported(model, context, options, warnings);
-  context.timings.solve += performance.now() - t0;
+  const { result, infeasibility } = await solving(context, options, () => solveReported(model, context, options, warnings));
   return stage("report", () => {
     const members: number[][] = Array.from({ length: cols }, () => []);
     result.rowToCol.forEach((j, i) => {
@@ -420,9 +428,7 @@ async function solveRotation(context: MatchContext, stage: StageRunner, warnings
   const quotas = program.quotas.length > 0;
   if (quotas) {
     // Quotas hold in every round: solve the rounds jointly with the constraint solver.
-    const t0 = performance.now();
-    const out = await jointConstrained(context, R, minDepartments, capacity, options, warnings);
-    context.timings.solve += performance.now() - t0;
+    const out = await solving(context, options, () => jointConstrained(context, R, minDepartments, capacity, options, warnings));
     rounds = out.rounds;
     constraintResult = out.result;
     infeasibility = out.infeasibility;
@@ -435,9 +441,7 @@ async function solveRotation(context: MatchContext, stage: StageRunner, warnings
       const mode = program.rotation!.mode;
       const modelSize = n * R * m * R;
       if (mode === "joint" || (mode === "auto" && modelSize <= 250_000)) {
-        const t0 = performance.now();
-        const out = await jointConstrained(context, R, minDepartments, capacity, options, warnings);
-        context.timings.solve += performance.now() - t0;
+        const out = await solving(context, options, () => jointConstrained(context, R, minDepartments, capacity, options, warnings));
         rounds = out.rounds;
         constraintResult = out.result;
         infeasibility = out.infeasibility;

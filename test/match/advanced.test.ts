@@ -59,6 +59,13 @@ describe("match: group", () => {
     for (const g of result.matches) expect(g.reasons.some((r) => r.startsWith("Common meeting slot"))).toBe(true);
   });
 
+  it("reports every pipeline stage, solve included, for constraint-solved formats", async () => {
+    const raw = generateCohort({ mentees: 8, mentors: 2, seed: 12, format: "group" });
+    const stages: string[] = [];
+    await match({ ...raw, program: { ...raw.program, format: "group", group: { size: { min: 2, max: 4 } } } }, { onProgress: (stage, done) => done === 0 && stages.push(stage) });
+    expect(stages).toEqual(["validate", "encode", "score", "solve", "report"]);
+  });
+
   it("mentor-less peer circles partition everyone into groups of the given size", async () => {
     const raw = generateCohort({ mentees: 10, mentors: 0, seed: 3, format: "peer" });
     const result = await match({ ...raw, program: { ...raw.program, format: "group", group: { size: { min: 3, max: 4 }, mentorless: true } } });
