@@ -44,6 +44,7 @@ try {
   check("ESM import", () => run("node", ["--input-type=module", "-e", "import { parseCohort, MatchInputError } from 'mentormatch'; if (typeof parseCohort !== 'function' || typeof MatchInputError !== 'function') throw new Error('missing exports'); console.log(Object.keys(await import('mentormatch')).length + ' exports')"]));
   check("CommonJS require", () => run("node", ["-e", "const m = require('mentormatch'); if (typeof m.parseCohort !== 'function') throw new Error('missing exports'); try { m.parseCohort(null) } catch (e) { if (!(e instanceof m.MatchInputError)) throw e } console.log(Object.keys(m).length + ' exports')"]));
   check("CLI bin runs from the installed package", () => {
+    mkdirSync(join(tmp, "node_modules", ".bin"), { recursive: true });
     const bin = join(tmp, "node_modules", ".bin", "mentormatch");
     symlinkSync(join(target, pkg.bin.mentormatch), bin);
     const out = run(process.execPath, [bin, "schema"]);
