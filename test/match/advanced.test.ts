@@ -181,6 +181,32 @@ describe("quotas", () => {
 });
 
 describe("rematch", () => {
+  it("maxExtraChanges lets a kept pair move only when that gains at least minGain", async () => {
+    // Goals only. x–A shares both of x's goals (1.0); x–B shares the first of two (1 / 1.8 ≈ 0.556).
+    // z speaks only German, so only A (German and English) is eligible for z; z–A scores 1.0.
+    const weights = { goals: 1, skills: 0, personality: 0, availability: 0, diversity: 0, preferences: 0 };
+    const A = { id: "A", role: "mentor", level: 5, goals: ["g1", "g2"], languages: ["German", "English"] };
+    const B = { id: "B", role: "mentor", level: 5, goals: ["g1"], languages: ["English"] };
+    const x = { id: "x", role: "mentee", level: 1, goals: ["g1", "g2"], languages: ["English"] };
+    const z = { id: "z", role: "mentee", level: 1, goals: ["g2"], languages: ["German"] };
+    const before = await match({ participants: [A, B, x], program: { weights } });
+    expect(before.matches.map((m) => [m.mentorIds[0], m.menteeIds[0]])).toEqual([["A", "x"]]);
+
+    const locked = await rematch(before, { join: [z] });
+    expect(locked.matches.map((m) => [m.mentorIds[0], m.menteeIds[0]])).toEqual([["A", "x"]]);
+    expect(locked.unmatched.find((u) => u.id === "z")!.code).toBe("partners-at-capacity");
+
+    const tooGreedy = await rematch(before, { join: [z], maxExtraChanges: 1, minGain: 0.9 });
+    expect(tooGreedy.matches.map((m) => [m.mentorIds[0], m.menteeIds[0]])).toEqual([["A", "x"]]);
+
+    const moved = await rematch(before, { join: [z], maxExtraChanges: 1, minGain: 0.5 });
+    expect(moved.matches.map((m) => [m.mentorIds[0], m.menteeIds[0]])).toEqual([["A", "z"], ["B", "x"]]);
+    expect(moved.stats["rematch"]).toMatchObject({ changed: 1 });
+    // Gain: (0.556 + 1.0) − 1.0 ≈ 0.556.
+    expect(moved.stats.total - locked.stats.total).toBeCloseTo(1 / 1.8, 6);
+  });
+
+
   it("keeps every kept pair byte-identical and re-solves only the freed", async () => {
     await fc.assert(
       fc.asyncProperty(fc.integer({ min: 1, max: 10_000 }), async (seed) => {
