@@ -69,13 +69,40 @@ async function solveReported(model: ConstraintModel, context: MatchContext, opti
   const result = await solveConstrained(model, common);
   if (result.status !== "infeasible") return { result };
   const infeasibility = result.infeasibility!;
-  warnings.push(`infeasible: ${infeasibility.message}; the result below relaxes ${infeasibility.constraints.join(", ") || "the programme's hard constraints"} (penalised, not enforced)`);
+  const side = new Set((model.constraints ?? []).map((c) => c.name));
+  const relaxable = infeasibility.constraints.filter((name) => side.has(name));
+  warnings.push(
+    `infeasible: ${infeasibility.message}` +
+      (relaxable.length > 0
+        ? `; the result below relaxes ${relaxable.join(", ")} (penalised, not enforced)`
+        : "; size and capacity rules cannot be relaxed, so the result below may leave participants unmatched"),
+  );
   const relaxed: ConstraintModel = {
     ...model,
     constraints: (model.constraints ?? []).map((c) => (c.hard === false ? c : { ...c, hard: false, penalty: 10 })),
   };
   const second = await solveConstrained(relaxed, common);
   return { result: second, infeasibility };
+}
+
+/**
+ * Solves lexicographically, as the exact flow path does: first the most rows assigned under the
+ * hard constraints (every allowed pair worth 1; soft constraints and cohesion left out), then the
+ * best objective among solutions that assign that many. Infeasible hard constraints skip the
+ * first phase and are reported by {@link solveReported}.
+ */
+async function solveLexicographic(model: ConstraintModel, context: MatchContext, options: MatchOptions, warnings: string[]) {
+  const score = Float64Array.from(model.score as ArrayLike<number>, (v) => (v === -Infinity ? v : 1));
+  const hard = (model.constraints ?? []).filter((c) => c.hard !== false);
+  const { cohesion: _cohesion, ...rest } = model;
+  const counting = await solveReported({ ...rest, score, constraints: hard }, context, options, []);
+  if (!counting.result.feasible || counting.infeasibility) {
+    const direct = await solveReported(model, context, options, warnings);
+    return { ...direct, optimal: direct.result.optimal && !counting.infeasibility };
+  }
+  const most = counting.result.rowToCol.reduce((c, j) => c + (j >= 0 ? 1 : 0), 0);
+  const final = await solveReported({ ...model, constraints: [...(model.constraints ?? []), { name: "most matched", sense: ">=", rhs: most, hard: true }] }, context, options, warnings);
+  return { ...final, optimal: final.result.optimal && counting.result.optimal };
 }
 
 /** Runs an asynchronous solve as the pipeline's "solve" stage: progress, abort check, timing. */
@@ -108,21 +135,14 @@ export async function solveQuotaPairs(context: MatchContext, stage: StageRunner,
     locked: matrix.locked,
     constraints,
   };
-  const { counting, result, infeasibility } = await solving(context, options, async () => {
-    // Lexicographic, as in the flow path: first the most mentees matched (every pair worth 1),
-    // then the best total among solutions that match that many.
-    const counting = await solveReported({ ...base, score: weights.map((v) => (v === -Infinity ? v : 1)) }, context, options, []);
-    const most = counting.result.feasible ? counting.result.rowToCol.reduce((c, j) => c + (j >= 0 ? 1 : 0), 0) : 0;
-    const model: ConstraintModel = { ...base, constraints: [...constraints, { name: "most mentees matched", sense: ">=", rhs: most, hard: true }] };
-    return { counting, ...(await solveReported(model, context, options, warnings)) };
-  });
+  const { result, infeasibility, optimal } = await solving(context, options, () => solveLexicographic(base, context, options, warnings));
   const load = new Int32Array(matrix.cols);
   for (const j of result.rowToCol) if (j >= 0) load[j]!++;
   const unmetMinimum: number[] = [];
   mentors.forEach((m, j) => {
     if (load[j]! < m.minCapacity) unmetMinimum.push(j);
   });
-  const solution: PairSolution = { rowToCol: result.rowToCol, load, unmetMinimum, threshold: null, solver: `constraint/${result.engine}`, optimal: result.optimal && counting.result.optimal };
+  const solution: PairSolution = { rowToCol: result.rowToCol, load, unmetMinimum, threshold: null, solver: `constraint/${result.engine}`, optimal };
   context.problem = problem;
   context.solution = solution;
   const out = stage("report", () => reportPairs(context, problem, solution, warnings, false));
@@ -197,6 +217,16 @@ async function solveGroups(context: MatchContext, stage: StageRunner, warnings: 
   const score = mentorless ? new Float64Array(n * cols) : pairWeights(matrix);
   const colUpper = mentorless ? new Int32Array(cols).fill(group.size.max) : Int32Array.from(mentors, (m) => Math.min(group.size.max, m.capacity));
   const colLower = new Int32Array(cols).fill(group.size.min);
+  // A mentor with fewer seats than the smallest group cannot lead one.
+  const tooSmall: string[] = [];
+  for (let j = 0; j < cols; j++) {
+    if (colUpper[j]! < colLower[j]!) {
+      colUpper[j] = 0;
+      colLower[j] = 0;
+      tooSmall.push(mentors[j]!.id);
+    }
+  }
+  if (tooSmall.length) warnings.push(`${tooSmall.length} mentor(s) have fewer seats than group.size.min (${group.size.min}) and lead no group: ${tooSmall.slice(0, 5).join(", ")}${tooSmall.length > 5 ? ", …" : ""}`);
 
   // Cohesion: every mentee pair for small cohorts, else each mentee's 10 most compatible peers.
   const cohesionAt = performance.now();
@@ -304,13 +334,14 @@ async function solveGroups(context: MatchContext, stage: StageRunner, warnings: 
     colLower,
     colUpper,
     colOptional: true,
-    rowMustAssign: mentorless,
+    // Nobody is forced in: when sizes do not divide the cohort, the optimum leaves the fewest out.
+    rowMustAssign: false,
     ...(pairs.length ? { cohesion: { pairs: Int32Array.from(pairs), weight: Float64Array.from(weight) } } : {}),
     ...(constraints.length ? { constraints } : {}),
     ...(commonSlot ? { commonSlot } : {}),
     ...(!mentorless && matrix.locked.length ? { locked: matrix.locked } : {}),
   };
-  const { result, infeasibility } = await solving(context, options, () => solveReported(model, context, options, warnings));
+  const { result, infeasibility, optimal } = await solving(context, options, () => solveLexicographic(model, context, options, warnings));
   return stage("report", () => {
     const members: number[][] = Array.from({ length: cols }, () => []);
     result.rowToCol.forEach((j, i) => {
@@ -377,7 +408,7 @@ async function solveGroups(context: MatchContext, stage: StageRunner, warnings: 
       matchable = 0;
       for (let i = 0; i < n; i++) if (matrix.eligible.subarray(i * matrix.cols, (i + 1) * matrix.cols).includes(1)) matchable++;
     }
-    const stats = summarise(matches.map((m) => m.score), { matchedMentees: matchedCount, matchable, solver: `constraint/${result.engine}`, optimal: result.optimal, objective: "groupTotal", blockingPairs: null });
+    const stats = summarise(matches.map((m) => m.score), { matchedMentees: matchedCount, matchable, solver: `constraint/${result.engine}`, optimal, objective: "groupTotal", blockingPairs: null });
     stats["groups"] = matches.length;
     stats["objectiveValue"] = result.objective;
     const out: MatchResult = { format: program.format, matches, unmatched, stats, warnings };
@@ -433,7 +464,7 @@ async function solveRotation(context: MatchContext, stage: StageRunner, warnings
     constraintResult = out.result;
     infeasibility = out.infeasibility;
     solver = `constraint/${out.result.engine}`;
-    optimal = out.result.optimal;
+    optimal = out.optimal;
   } else if (minDepartments !== undefined) {
     const met = departmentsMet(rounds);
     const short = met.filter((s) => s.size < Math.min(minDepartments, R)).length;
@@ -446,7 +477,7 @@ async function solveRotation(context: MatchContext, stage: StageRunner, warnings
         constraintResult = out.result;
         infeasibility = out.infeasibility;
         solver = `constraint/${out.result.engine}`;
-        optimal = out.result.optimal;
+        optimal = out.optimal;
       } else {
         rounds = stage("solve", () => sequentialRounds(context, R, capacity, minDepartments));
         solver = "sequential-min-cost-flow";
@@ -604,12 +635,12 @@ async function jointConstrained(context: MatchContext, R: number, minDepartments
     }
   }
   const model: ConstraintModel = { rows, cols, score, colUpper: Array.from({ length: cols }, (_, c) => capacity[c % m]!), constraints };
-  const { result, infeasibility } = await solveReported(model, context, options, warnings);
+  const { result, infeasibility, optimal } = await solveLexicographic(model, context, options, warnings);
   const rounds: Array<Array<[number, number]>> = Array.from({ length: R }, () => []);
   result.rowToCol.forEach((c, row) => {
     if (c < 0) return;
     const r = Math.floor(row / n);
     rounds[r]!.push([row % n, c % m]);
   });
-  return { rounds, result, infeasibility };
+  return { rounds, result, infeasibility, optimal };
 }

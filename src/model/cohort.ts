@@ -74,10 +74,26 @@ export function parseCohort(input: unknown, options: ParseCohortOptions = {}): C
     );
   }
   const cohort = result.data as Cohort;
+  applyFormatDefaults(cohort, input);
   const issues = crossCheck(cohort, options);
   if (issues.length > 0) throw new MatchInputError(issues);
   parsed.add(cohort);
   return cohort;
+}
+
+/**
+ * Defaults that depend on the format: in a group programme a mentor who gives no `capacity` leads
+ * a full group (`group.size.max` seats) instead of the one-on-one default of 1.
+ */
+function applyFormatDefaults(cohort: Cohort, input: unknown): void {
+  const group = cohort.program.format === "group" ? cohort.program.group : undefined;
+  if (!group) return;
+  const raw = (input as { participants?: unknown }).participants;
+  if (!Array.isArray(raw)) return;
+  cohort.participants.forEach((p, i) => {
+    const given = raw[i] as { capacity?: unknown } | null | undefined;
+    if (given && typeof given === "object" && given.capacity === undefined) p.capacity = group.size.max;
+  });
 }
 
 function crossCheck(cohort: Cohort, options: ParseCohortOptions): MatchIssue[] {

@@ -77,6 +77,7 @@ export const participantSchema = z.strictObject({
   availability: availabilitySchema.optional(),
   diversity: safeRecord(jsonScalar, 50).optional(),
   preferences: preferencesSchema.optional(),
+  /** Most mentees (or group seats) a mentor takes. Default 1; in group programmes `group.size.max`. */
   capacity: z.int().min(0).max(10_000).default(1),
   minCapacity: z.int().min(0).max(10_000).default(0),
   history: z.array(id).max(10_000).default([]),

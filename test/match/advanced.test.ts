@@ -66,6 +66,29 @@ describe("match: group", () => {
     expect(stages).toEqual(["validate", "encode", "score", "solve", "report"]);
   });
 
+  it("a mentor who gives no capacity leads a full group; one with fewer seats than size.min leads none", async () => {
+    const p = (id: string, role: string, extra: Record<string, unknown> = {}) => ({ id, role, level: role === "mentor" ? 6 : 2, languages: ["English"], goals: ["leadership"], ...extra });
+    const raw = {
+      participants: [p("m1", "mentor"), p("m2", "mentor", { capacity: 1 }), p("a", "mentee"), p("b", "mentee"), p("c", "mentee")],
+      program: { format: "group", group: { size: { min: 2, max: 3 } } },
+    };
+    expect(parseCohort(raw).participants.find((x) => x.id === "m1")!.capacity).toBe(3);
+    const result = await match(raw);
+    expect(result.matches).toHaveLength(1);
+    expect(result.matches[0]!.mentorIds).toEqual(["m1"]);
+    expect(result.matches[0]!.menteeIds).toEqual(["a", "b", "c"]);
+    expect(result.warnings.some((w) => w.includes("m2"))).toBe(true);
+  });
+
+  it("regression: zero-score pairs still count — the most participants are matched first", async () => {
+    // No criterion has data, so every pair scores 0; the joint rotational model must still meet.
+    const result = await match({
+      participants: [{ id: "a", role: "mentee", level: 1 }, { id: "m", role: "mentor", level: 5, department: "X" }],
+      program: { format: "rotational", rotation: { rounds: 2, minDepartments: 2 } },
+    });
+    expect(result.matches).toHaveLength(1);
+  });
+
   it("mentor-less peer circles partition everyone into groups of the given size", async () => {
     const raw = generateCohort({ mentees: 10, mentors: 0, seed: 3, format: "peer" });
     const result = await match({ ...raw, program: { ...raw.program, format: "group", group: { size: { min: 3, max: 4 }, mentorless: true } } });
@@ -185,10 +208,10 @@ describe("rematch", () => {
     // Goals only. x–A shares both of x's goals (1.0); x–B shares the first of two (1 / 1.8 ≈ 0.556).
     // z speaks only German, so only A (German and English) is eligible for z; z–A scores 1.0.
     const weights = { goals: 1, skills: 0, personality: 0, availability: 0, diversity: 0, preferences: 0 };
-    const A = { id: "A", role: "mentor", level: 5, goals: ["g1", "g2"], languages: ["German", "English"] };
-    const B = { id: "B", role: "mentor", level: 5, goals: ["g1"], languages: ["English"] };
-    const x = { id: "x", role: "mentee", level: 1, goals: ["g1", "g2"], languages: ["English"] };
-    const z = { id: "z", role: "mentee", level: 1, goals: ["g2"], languages: ["German"] };
+    const A = { id: "A", role: "mentor" as const, level: 5, goals: ["g1", "g2"], languages: ["German", "English"] };
+    const B = { id: "B", role: "mentor" as const, level: 5, goals: ["g1"], languages: ["English"] };
+    const x = { id: "x", role: "mentee" as const, level: 1, goals: ["g1", "g2"], languages: ["English"] };
+    const z = { id: "z", role: "mentee" as const, level: 1, goals: ["g2"], languages: ["German"] };
     const before = await match({ participants: [A, B, x], program: { weights } });
     expect(before.matches.map((m) => [m.mentorIds[0], m.menteeIds[0]])).toEqual([["A", "x"]]);
 

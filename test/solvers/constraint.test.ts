@@ -295,3 +295,17 @@ describe("solveConstrained — auto engine", () => {
     expect((await solveConstrained(model, { exactSizeLimit: 10, maxIterations: 2_000 })).engine).toBe("local");
   });
 });
+
+describe("regressions: column bounds", () => {
+  it("regression: a lower bound above the row count is not weakened to the row count", async () => {
+    // One row, one optional col needing 2–3 rows: the col must stay empty, so a must-assign row
+    // makes the model infeasible (it used to be clamped to 1 and reported feasible).
+    const model = { rows: 1, cols: 1, score: [0], colLower: [2], colUpper: [3], colOptional: true };
+    for (const engine of ["exact", "local"] as const) {
+      const free = await solveConstrained(model, { engine, seed: 1 });
+      expect(Array.from(free.rowToCol)).toEqual([-1]);
+      const forced = await solveConstrained({ ...model, rowMustAssign: true }, { engine, seed: 1, maxIterations: 5000 });
+      expect(forced.status).toBe("infeasible");
+    }
+  });
+});

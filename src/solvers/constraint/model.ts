@@ -117,20 +117,23 @@ export function compileConstraintModel(model: ConstraintModel): CompiledModel {
   const mustAssign = flags(model.rowMustAssign, rows, "rowMustAssign");
   const optional = flags(model.colOptional, cols, "colOptional");
 
-  const bounds = (v: ArrayLike<number> | undefined, path: string, dflt: number): Int32Array => {
+  // Upper bounds above `rows` are clamped (they cannot bind); lower bounds are kept as given, so
+  // a lower bound no assignment can reach makes the model infeasible (or, for an optional col,
+  // keeps it empty) instead of being silently weakened.
+  const bounds = (v: ArrayLike<number> | undefined, path: string, dflt: number, clamp: boolean): Int32Array => {
     const out = new Int32Array(cols).fill(dflt);
     const a = arrayOf(v, cols, [path]);
     if (a) {
       for (let j = 0; j < cols; j++) {
         const b = a[j];
         if (!Number.isInteger(b) || (b as number) < 0) add([path, j], "invalid_bound", `${path}[${j}]: ${String(b)} is not a non-negative integer`);
-        else out[j] = Math.min(b as number, rows);
+        else out[j] = clamp ? Math.min(b as number, rows) : Math.min(b as number, 2 ** 30);
       }
     }
     return out;
   };
-  const lower = bounds(model.colLower, "colLower", 0);
-  const upper = bounds(model.colUpper, "colUpper", rows);
+  const lower = bounds(model.colLower, "colLower", 0, false);
+  const upper = bounds(model.colUpper, "colUpper", rows, true);
   if (model.colLower !== undefined && model.colUpper !== undefined) {
     for (let j = 0; j < cols; j++) {
       const lo = model.colLower[j], hi = model.colUpper[j];
