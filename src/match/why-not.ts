@@ -10,8 +10,12 @@ import type { MatchResult } from "./types.js";
 export interface WhyNot {
   menteeId: string;
   mentorId: string;
-  /** `matched`: they are paired; `ineligible`: rules exclude the pair; `cost`: forcing it lowers the result. */
-  verdict: "matched" | "ineligible" | "cost";
+  /**
+   * `matched`: they are paired; `ineligible`: rules exclude the pair; `cost`: forcing it lowers
+   * the result (exact re-solve); `not-computed`: the result came from the constraint solver
+   * (programme quotas), where forcing a pair is not re-solved here.
+   */
+  verdict: "matched" | "ineligible" | "cost" | "not-computed";
   message: string;
   /** Rule codes that exclude the pair (verdict `ineligible`). */
   rules: string[];
@@ -58,6 +62,9 @@ export function explainWhyNot(result: MatchResult, menteeId: string, mentorId: s
       if (bits & (1 << b)) rules.push(code);
     });
     return { ...base, verdict: "ineligible", rules, message: `${menteeId} and ${mentorId} cannot be paired: excluded by ${rules.join(", ")}` };
+  }
+  if (solution.solver.startsWith("constraint/")) {
+    return { ...base, verdict: "not-computed", rules: [], message: `${menteeId} and ${mentorId} are eligible (score ${score.toFixed(3)}); this programme was solved with quotas by the constraint solver, so the cost of forcing the pair is not computed` };
   }
   // Force the pair: lock it on top of the admin's locks (replacing any lock on this mentee).
   const locked = problem.locked.filter(([i]) => i !== row);
