@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { generateCohort, match, parseCohort, rematch, scoreMatrix, selectorMatches, type Cohort } from "../../src/index.js";
+import { explainWhyNot, generateCohort, match, parseCohort, rematch, scoreMatrix, selectorMatches, type Cohort } from "../../src/index.js";
 
 const byId = (c: Cohort): Cohort => ({ ...c, participants: [...c.participants].sort((a, b) => (a.id < b.id ? -1 : 1)) });
 
@@ -185,6 +185,23 @@ describe("quotas", () => {
     const hits = result.matches.filter((x) => selectorMatches(byPid.get(x.menteeIds[0]!)!, quota.mentees) && selectorMatches(byPid.get(x.mentorIds[0]!)!, quota.mentors)).length;
     if (result.stats["status"] !== "infeasible") expect(hits).toBeGreaterThanOrEqual(0.5 * selected.length - 1e-9);
     else expect(result.warnings.join(" ")).toContain("seniors for Engineering");
+  });
+
+  it("why not on a quota result names rules but does not re-solve without the quotas", async () => {
+    const raw = {
+      participants: [
+        { id: "m1", role: "mentor", level: 7, capacity: 1, languages: ["English"] },
+        { id: "m2", role: "mentor", level: 7, capacity: 1, languages: ["German"] },
+        { id: "a", role: "mentee", level: 1, department: "Eng", languages: ["English"] },
+        { id: "b", role: "mentee", level: 1, department: "Eng", languages: ["English", "German"] },
+      ],
+      program: { quotas: [{ name: "Eng seniors", mentees: { field: "department", equals: "Eng" }, mentors: { field: "level", min: 6 }, min: 1 }] },
+    };
+    const result = await match(raw);
+    expect(explainWhyNot(result, "a", "m2")).toMatchObject({ verdict: "ineligible", rules: ["shared-language"] });
+    // a can only have m1 (language), so b gets m2; b–m1 is eligible but not paired.
+    expect(result.matches.find((x) => x.menteeIds[0] === "b")!.mentorIds).toEqual(["m2"]);
+    expect(explainWhyNot(result, "b", "m1").verdict).toBe("not-computed");
   });
 
   it("an infeasible quota is reported by name, not thrown and not dropped silently", async () => {
