@@ -258,7 +258,30 @@ class BlossomSolver {
   readonly bestEdge: Int32Array;
   readonly blossomBestEdges: (Int32Array | null)[];
   readonly dual: Float64Array;
-  readonly allowed: Uint8Array;
+  /**
+   * Edge k is "allowed" (known tight, usable in the alternating forest) in this stage. Kept per
+   * adjacency slot, so the scan loop reads it sequentially: `allowedSlot[slotOf[2k]]` and
+   * `allowedSlot[slotOf[2k + 1]]` both hold it. `allowedList[0 .. allowedCount)` lists the edges
+   * set this stage, so the reset costs what was set instead of O(m).
+   */
+  readonly allowedSlot: Uint8Array;
+  readonly allowedList: Int32Array;
+  allowedCount = 0;
+  /**
+   * Per adjacency slot t (see Graph.adjEnd): the far vertex and the doubled weight, so scanning a
+   * vertex reads memory sequentially instead of jumping through `ends` and `weight2` by edge id.
+   */
+  readonly adjVert: Int32Array;
+  readonly adjW2: Float64Array;
+  /** `slotOf[p]`: the adjacency slot whose `adjEnd` is endpoint p. */
+  readonly slotOf: Int32Array;
+  /**
+   * `bestSlack[x]` is `slack(bestEdge[x])`, or +∞ when `bestEdge[x]` is −1: every write of
+   * `bestEdge` writes it too, and the dual update recomputes it (with `slack()`, so the values are
+   * bit-identical to computing them on demand). The scan loop then compares against one sequential
+   * read instead of three scattered ones per edge.
+   */
+  readonly bestSlack: Float64Array;
   readonly freeIds: number[];
   readonly queue: number[] = [];
   readonly mark: Uint8Array;
@@ -293,7 +316,19 @@ class BlossomSolver {
     this.blossomBestEdges = new Array<Int32Array | null>(2 * n).fill(null);
     this.dual = new Float64Array(2 * n);
     for (let v = 0; v < n; v++) this.dual[v] = maxW;
-    this.allowed = new Uint8Array(g.m);
+    this.allowedSlot = new Uint8Array(2 * g.m);
+    this.allowedList = new Int32Array(g.m);
+    const m2 = 2 * g.m;
+    this.adjVert = new Int32Array(m2);
+    this.adjW2 = new Float64Array(m2);
+    this.slotOf = new Int32Array(m2);
+    for (let t = 0; t < m2; t++) {
+      const p = g.adjEnd[t] as number;
+      this.adjVert[t] = g.ends[p] as number;
+      this.adjW2[t] = this.weight2[p >> 1] as number;
+      this.slotOf[p] = t;
+    }
+    this.bestSlack = new Float64Array(2 * n).fill(Infinity);
     this.freeIds = [];
     for (let b = 2 * n - 1; b >= n; b--) this.freeIds.push(b);
     this.mark = new Uint8Array(2 * n);
@@ -303,6 +338,15 @@ class BlossomSolver {
   slack(k: number): number {
     return (this.dual[this.ends[2 * k] as number] as number) + (this.dual[this.ends[2 * k + 1] as number] as number) -
       (this.weight2[k] as number);
+  }
+
+  /** Marks edge k allowed (in both of its adjacency slots). */
+  allow(k: number): void {
+    const s0 = this.slotOf[2 * k] as number;
+    if (this.allowedSlot[s0] === 1) return;
+    this.allowedSlot[s0] = 1;
+    this.allowedSlot[this.slotOf[2 * k + 1] as number] = 1;
+    this.allowedList[this.allowedCount++] = k;
   }
 
   leaves(b: number, out: number[] = []): number[] {
@@ -316,8 +360,10 @@ class BlossomSolver {
     this.label[w] = t; this.label[b] = t;
     this.labelEnd[w] = p; this.labelEnd[b] = p;
     this.bestEdge[w] = -1; this.bestEdge[b] = -1;
+    this.bestSlack[w] = Infinity; this.bestSlack[b] = Infinity;
     if (t === OUTER) {
-      for (const v of this.leaves(b)) this.queue.push(v);
+      if (b < this.n) this.queue.push(b);
+      else for (const v of this.leaves(b)) this.queue.push(v);
     } else {
       // An inner blossom's base is matched; its mate becomes outer.
       const mb = this.mate[this.base[b] as number] as number;
@@ -387,17 +433,17 @@ class BlossomSolver {
           }
         }
       }
-      this.blossomBestEdges[c] = null; this.bestEdge[c] = -1;
+      this.blossomBestEdges[c] = null; this.bestEdge[c] = -1; this.bestSlack[c] = Infinity;
     }
     const list = new Int32Array(touched.length);
-    let best = -1, bestSlack = Infinity;
+    let best = -1, bestS = Infinity;
     for (let i = 0; i < touched.length; i++) {
       const e = bestTo[touched[i] as number] as number;
       list[i] = e; bestTo[touched[i] as number] = -1;
       const s = this.slack(e);
-      if (s < bestSlack) { bestSlack = s; best = e; }
+      if (s < bestS) { bestS = s; best = e; }
     }
-    this.blossomBestEdges[b] = list; this.bestEdge[b] = best;
+    this.blossomBestEdges[b] = list; this.bestEdge[b] = best; this.bestSlack[b] = bestS;
     void n;
   }
 
@@ -445,17 +491,17 @@ class BlossomSolver {
       while (j !== 0) {
         this.label[this.ends[p ^ 1] as number] = FREE;
         this.assignLabel(this.ends[p ^ 1] as number, INNER, p);
-        this.allowed[this.stepEnd(b, j, d) >> 1] = 1; // matched edge to the next child
+        this.allow(this.stepEnd(b, j, d) >> 1); // matched edge to the next child
         j = (j + d + k) % k;
         p = this.stepEnd(b, j, d);
-        this.allowed[p >> 1] = 1;
+        this.allow(p >> 1);
         j = (j + d + k) % k;
       }
       const bv = kids[0] as number;
       const v0 = this.ends[p ^ 1] as number;
       this.label[v0] = INNER; this.label[bv] = INNER;
       this.labelEnd[v0] = p; this.labelEnd[bv] = p;
-      this.bestEdge[bv] = -1;
+      this.bestEdge[bv] = -1; this.bestSlack[bv] = Infinity;
       j = (d + k) % k;
       while (j !== e) {
         const c = kids[j] as number;
@@ -472,7 +518,7 @@ class BlossomSolver {
     }
     this.label[b] = -1; this.labelEnd[b] = -1;
     this.children[b] = null; this.childEnds[b] = null;
-    this.base[b] = -1; this.blossomBestEdges[b] = null; this.bestEdge[b] = -1;
+    this.base[b] = -1; this.blossomBestEdges[b] = null; this.bestEdge[b] = -1; this.bestSlack[b] = Infinity;
     this.freeIds.push(b);
   }
 
@@ -524,15 +570,76 @@ class BlossomSolver {
     }
   }
 
+  /**
+   * Scans the edges of outer vertex v: grows the forest along tight edges, forms blossoms, and
+   * records least-slack edges for the dual update. Returns true when it augmented the matching.
+   */
+  scanVertex(v: number): boolean {
+    const { label, inBlossom, adjStart, adjEnd, adjVert, adjW2, allowedSlot, bestEdge, bestSlack, dual } = this;
+    const eps = this.eps;
+    // Vertex duals change only in the dual update, never while the queue drains, so v's dual can be
+    // read once. Slacks are computed as (dual[v] + dual[w]) − 2w, bit-identical to slack(k) since
+    // floating-point addition is commutative.
+    const dv = dual[v] as number;
+    for (let t = adjStart[v] as number, end = adjStart[v + 1] as number; t < end; t++) {
+      const w = adjVert[t] as number;
+      // Re-read v's top blossom for every edge: addBlossom (in tightEdge) may have just absorbed it,
+      // and a stale id would let an edge inside the new blossom through (scanBlossom then returns
+      // that blossom's own base and addBlossom wraps it in a one-child "blossom", again and again,
+      // until the blossom ids run out).
+      const bv = inBlossom[v] as number;
+      const bw = inBlossom[w] as number;
+      if (bv === bw) continue;
+      if (allowedSlot[t] === 0) {
+        const ks = dv + (dual[w] as number) - (adjW2[t] as number);
+        if (ks > eps) {
+          // Not tight: remember it if it is the least-slack edge to an outer blossom (for the
+          // blossom) or to a free vertex (for the vertex). bestSlack[x] is +∞ when bestEdge[x] is −1.
+          if (label[bw] === OUTER) {
+            if (ks < (bestSlack[bv] as number)) { bestEdge[bv] = (adjEnd[t] as number) >> 1; bestSlack[bv] = ks; }
+          } else if (label[w] === FREE) {
+            if (ks < (bestSlack[w] as number)) { bestEdge[w] = (adjEnd[t] as number) >> 1; bestSlack[w] = ks; }
+          }
+          continue;
+        }
+        this.allow((adjEnd[t] as number) >> 1);
+      }
+      if (this.tightEdge(v, w, adjEnd[t] as number)) return true;
+    }
+    return false;
+  }
+
+  /**
+   * Follows the tight (allowed) edge from outer vertex v to w (far endpoint p): labels w inner, or
+   * forms a blossom, or augments. Returns true when it augmented.
+   */
+  tightEdge(v: number, w: number, p: number): boolean {
+    const bw = this.inBlossom[w] as number;
+    const label = this.label;
+    if (label[bw] === FREE) {
+      this.assignLabel(w, INNER, p ^ 1);
+    } else if (label[bw] === OUTER) {
+      const b = this.scanBlossom(v, w);
+      if (b >= 0) this.addBlossom(b, p >> 1);
+      else { this.augmentMatching(p >> 1); return true; }
+    } else if (label[w] === FREE) {
+      label[w] = INNER; this.labelEnd[w] = p ^ 1;
+    }
+    return false;
+  }
+
   run(): void {
     const n = this.n;
-    const { label, inBlossom, adjStart, adjEnd, ends, allowed, bestEdge, dual, parent, base, queue } = this;
-    const eps = this.eps;
+    const { label, inBlossom, ends, allowedSlot, allowedList, bestEdge, dual, parent, base, queue, bestSlack, slotOf } = this;
     for (let stage = 0; stage < n; stage++) {
       label.fill(FREE);
-      bestEdge.fill(-1);
+      bestEdge.fill(-1); bestSlack.fill(Infinity);
       for (let b = n; b < 2 * n; b++) this.blossomBestEdges[b] = null;
-      allowed.fill(0);
+      for (let i = 0; i < this.allowedCount; i++) {
+        const k = allowedList[i] as number;
+        allowedSlot[slotOf[2 * k] as number] = 0; allowedSlot[slotOf[2 * k + 1] as number] = 0;
+      }
+      this.allowedCount = 0;
       queue.length = 0;
       for (let v = 0; v < n; v++) {
         if (this.mate[v] === -1 && label[inBlossom[v] as number] === FREE) this.assignLabel(v, OUTER, -1);
@@ -540,41 +647,7 @@ class BlossomSolver {
       let augmented = false;
       for (;;) {
         while (queue.length > 0 && !augmented) {
-          const v = queue.pop() as number;
-          for (let t = adjStart[v] as number, end = adjStart[v + 1] as number; t < end; t++) {
-            const p = adjEnd[t] as number;
-            const k = p >> 1;
-            const w = ends[p] as number;
-            // Re-read v's top blossom for every edge: addBlossom below may have just absorbed it, and
-            // a stale id would let an edge inside the new blossom through (scanBlossom then returns
-            // that blossom's own base and addBlossom wraps it in a one-child "blossom", again and
-            // again, until the blossom ids run out).
-            const bv = inBlossom[v] as number;
-            const bw = inBlossom[w] as number;
-            if (bv === bw) continue;
-            let ks = 0;
-            if (allowed[k] === 0) {
-              ks = this.slack(k);
-              if (ks <= eps) allowed[k] = 1;
-            }
-            if (allowed[k] === 1) {
-              if (label[bw] === FREE) {
-                this.assignLabel(w, INNER, p ^ 1);
-              } else if (label[bw] === OUTER) {
-                const b = this.scanBlossom(v, w);
-                if (b >= 0) this.addBlossom(b, k);
-                else { this.augmentMatching(k); augmented = true; break; }
-              } else if (label[w] === FREE) {
-                label[w] = INNER; this.labelEnd[w] = p ^ 1;
-              }
-            } else if (label[bw] === OUTER) {
-              const cur = bestEdge[bv] as number;
-              if (cur === -1 || ks < this.slack(cur)) bestEdge[bv] = k;
-            } else if (label[w] === FREE) {
-              const cur = bestEdge[w] as number;
-              if (cur === -1 || ks < this.slack(cur)) bestEdge[w] = k;
-            }
-          }
+          if (this.scanVertex(queue.pop() as number)) augmented = true;
         }
         if (augmented) break;
 
@@ -587,13 +660,13 @@ class BlossomSolver {
         }
         for (let v = 0; v < n; v++) {
           if (label[inBlossom[v] as number] === FREE && bestEdge[v] !== -1) {
-            const d = this.slack(bestEdge[v] as number);
+            const d = bestSlack[v] as number;
             if (deltaType === -1 || d < delta) { delta = d; deltaType = 2; deltaEdge = bestEdge[v] as number; }
           }
         }
         for (let b = 0; b < 2 * n; b++) {
           if (parent[b] === -1 && label[b] === OUTER && bestEdge[b] !== -1 && (b < n || base[b] !== -1)) {
-            const d = this.slack(bestEdge[b] as number) / 2;
+            const d = (bestSlack[b] as number) / 2;
             if (deltaType === -1 || d < delta) { delta = d; deltaType = 3; deltaEdge = bestEdge[b] as number; }
           }
         }
@@ -622,9 +695,13 @@ class BlossomSolver {
             else if (label[b] === INNER) dual[b] = (dual[b] as number) - delta;
           }
         }
+        for (let x = 0; x < 2 * n; x++) { // every slack may have changed
+          const e = bestEdge[x] as number;
+          if (e !== -1) bestSlack[x] = this.slack(e);
+        }
         if (deltaType === 1) break;
         if (deltaType === 2 || deltaType === 3) {
-          allowed[deltaEdge >> 0] = 1;
+          this.allow(deltaEdge);
           let i = ends[2 * deltaEdge] as number;
           if (label[inBlossom[i] as number] !== OUTER) i = ends[2 * deltaEdge + 1] as number;
           queue.push(i);
