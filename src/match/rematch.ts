@@ -13,7 +13,11 @@ export interface RematchChanges {
   leave?: string[];
   /** New participants (validated like any input). */
   join?: ParticipantInput[];
-  /** Pairs the admin ends (e.g. after a trial period); they are forbidden from now on. */
+  /**
+   * Pairs the admin ends (e.g. after a trial period); they are forbidden from now on. For peers,
+   * `mentorId` and `menteeId` are the two peers in either order; for groups, the mentor and one
+   * member.
+   */
   reject?: PairRef[];
   /** Pairs that must stay even when `maxExtraChanges` lets others move. */
   keep?: PairRef[];
@@ -26,23 +30,33 @@ export interface RematchChanges {
   minGain?: number;
 }
 
-const key = (mentorId: string, menteeId: string) => `${mentorId}\u0000${menteeId}`;
+const FORMATS = new Set(["one-on-one", "reverse", "peer", "group"]);
+
+/** The pairs a match is made of: mentor × each mentee, or the two peers of a peer pair. */
+function pairsOf(m: Match, peer: boolean): PairRef[] {
+  if (!peer) return m.menteeIds.map((menteeId) => ({ mentorId: m.mentorIds[0]!, menteeId }));
+  // A triad is not a pair: it is re-solved rather than kept.
+  return m.menteeIds.length === 2 ? [{ mentorId: m.menteeIds[0]!, menteeId: m.menteeIds[1]! }] : [];
+}
 
 /**
- * Incremental rematch of a one-on-one or reverse result: participants leave or join, the admin
- * ends some pairs and keeps others; only the freed participants (and newcomers) are re-solved,
- * exactly, with every other pair locked. Kept pairs are returned as the very same match objects
- * as before (byte-identical when serialised). With `maxExtraChanges`, a solve that may also move
- * up to that many other pairs is tried, and used only when it gains at least `minGain`.
- * @throws MatchInputError when `previous` did not come from `match()` of a one-on-one or reverse
- *   programme, or the changes name unknown ids / pairs.
+ * Incremental rematch of a one-on-one, reverse, peer or (mentor-led) group result: participants
+ * leave or join, the admin ends some pairs and keeps others; only the freed participants (and
+ * newcomers) are re-solved, with every other pair locked. A match whose members are all kept is
+ * returned as the very same object as before (byte-identical when serialised). With
+ * `maxExtraChanges`, a solve that may also move up to that many other pairs is tried, and used only
+ * when it gains at least `minGain` in total score.
+ * @throws MatchInputError when `previous` did not come from `match()` of a supported format, or
+ *   the changes name unknown ids / pairs.
  * @remarks Since 0.1.0
  */
 export async function rematch(previous: MatchResult, changes: RematchChanges, options: MatchOptions = {}): Promise<MatchResult> {
   const context = contextOf(previous);
-  if (!context || (previous.format !== "one-on-one" && previous.format !== "reverse")) {
-    throw new MatchInputError([{ path: ["previous"], code: "unsupported-result", message: "rematch needs a one-on-one or reverse result returned by match()" }]);
+  if (!context || !FORMATS.has(previous.format) || (previous.format === "group" && context.cohort.program.group?.mentorless)) {
+    throw new MatchInputError([{ path: ["previous"], code: "unsupported-result", message: "rematch needs a one-on-one, reverse, peer or mentor-led group result returned by match()" }]);
   }
+  const peer = previous.format === "peer";
+  const key = (a: string, b: string) => (peer && b < a ? `${b}\u0000${a}` : `${a}\u0000${b}`);
   const { cohort } = context;
   const known = new Set(cohort.participants.map((p) => p.id));
   const issues: { path: (string | number)[]; code: string; message: string }[] = [];
@@ -50,8 +64,8 @@ export async function rematch(previous: MatchResult, changes: RematchChanges, op
   (changes.leave ?? []).forEach((id, k) => {
     if (!known.has(id)) issues.push({ path: ["changes", "leave", k], code: "unknown-id", message: `${JSON.stringify(id)} is not in the programme` });
   });
-  const previousPairs = new Map<string, Match>();
-  for (const m of previous.matches) previousPairs.set(key(m.mentorIds[0]!, m.menteeIds[0]!), m);
+  const previousPairs = new Set<string>();
+  for (const m of previous.matches) for (const p of pairsOf(m, peer)) previousPairs.add(key(p.mentorId, p.menteeId));
   const rejected = new Set<string>();
   (changes.reject ?? []).forEach((p, k) => {
     if (!previousPairs.has(key(p.mentorId, p.menteeId))) issues.push({ path: ["changes", "reject", k], code: "unknown-pair", message: `${p.mentorId} → ${p.menteeId} is not a pair of the previous result` });
@@ -70,8 +84,8 @@ export async function rematch(previous: MatchResult, changes: RematchChanges, op
   if (!(minGain >= 0)) issues.push({ path: ["changes", "minGain"], code: "invalid-number", message: "must be a non-negative number" });
   if (issues.length) throw new MatchInputError(issues);
 
-  const stays = (m: Match) => !leave.has(m.mentorIds[0]!) && !leave.has(m.menteeIds[0]!) && !rejected.has(key(m.mentorIds[0]!, m.menteeIds[0]!));
-  const kept = previous.matches.filter(stays);
+  const stays = (p: PairRef) => !leave.has(p.mentorId) && !leave.has(p.menteeId) && !rejected.has(key(p.mentorId, p.menteeId));
+  const keptPairs = previous.matches.flatMap((m) => pairsOf(m, peer)).filter(stays);
   const program = cohort.program;
   const baseRules = {
     ...program.rules,
@@ -85,28 +99,34 @@ export async function rematch(previous: MatchResult, changes: RematchChanges, op
       .map((p) => (leave.size === 0 ? p : { ...p, history: drop(p.history), ...(p.preferences ? { preferences: { ...p.preferences, ranked: drop(p.preferences.ranked), avoid: drop(p.preferences.avoid) } } : {}) })),
     ...(changes.join ?? []),
   ];
-  const lockedFor = (pairs: Match[]) => {
-    const admin = program.rules.locked.filter((p) => !leave.has(p.mentorId) && !leave.has(p.menteeId) && !rejected.has(key(p.mentorId, p.menteeId)));
+  const lockedFor = (pairs: PairRef[]) => {
+    const admin = program.rules.locked.filter((p) => stays(p));
     const seen = new Set(admin.map((p) => key(p.mentorId, p.menteeId)));
-    const extra = pairs.map((m) => ({ mentorId: m.mentorIds[0]!, menteeId: m.menteeIds[0]! })).filter((p) => !seen.has(key(p.mentorId, p.menteeId)));
-    return [...admin, ...extra];
+    return [...admin, ...pairs.filter((p) => !seen.has(key(p.mentorId, p.menteeId)))];
   };
   const solveWith = (locked: PairRef[]) => match({ participants, program: { ...program, rules: { ...baseRules, locked } } }, options);
+  const pairsIn = (r: MatchResult) => new Set(r.matches.flatMap((m) => pairsOf(m, peer)).map((p) => key(p.mentorId, p.menteeId)));
 
-  let result = await solveWith(lockedFor(kept));
+  let result = await solveWith(lockedFor(keptPairs));
   let changed = 0;
   if (maxExtra > 0) {
-    const free = await solveWith(lockedFor(kept.filter((m) => explicitKeep.has(key(m.mentorIds[0]!, m.menteeIds[0]!)))));
-    const now = new Set(free.matches.map((m) => key(m.mentorIds[0]!, m.menteeIds[0]!)));
-    const moved = kept.filter((m) => !now.has(key(m.mentorIds[0]!, m.menteeIds[0]!))).length;
+    const free = await solveWith(lockedFor(keptPairs.filter((p) => explicitKeep.has(key(p.mentorId, p.menteeId)))));
+    const now = pairsIn(free);
+    const moved = keptPairs.filter((p) => !now.has(key(p.mentorId, p.menteeId))).length;
     if (moved <= maxExtra && free.stats.total - result.stats.total >= minGain) {
       result = free;
       changed = moved;
     }
   }
-  // Pairs that stayed are the previous match objects, untouched.
-  const keptByKey = new Map(kept.map((m) => [key(m.mentorIds[0]!, m.menteeIds[0]!), m]));
-  result.matches = result.matches.map((m) => keptByKey.get(key(m.mentorIds[0]!, m.menteeIds[0]!)) ?? m);
-  result.stats["rematch"] = { kept: kept.length - changed, freed: previous.matches.length - kept.length, changed, joined: changes.join?.length ?? 0, left: leave.size };
+  // A match whose every pair stayed is the previous match object, untouched.
+  const keptKeys = new Set(keptPairs.map((p) => key(p.mentorId, p.menteeId)));
+  const signature = (m: Match) => `${m.mentorIds.join("\u0001")}\u0000${[...m.menteeIds].sort().join("\u0001")}`;
+  const previousBySignature = new Map(previous.matches.map((m) => [signature(m), m]));
+  result.matches = result.matches.map((m) => {
+    const before = previousBySignature.get(signature(m));
+    const pairs = pairsOf(m, peer);
+    return before && pairs.length > 0 && pairs.every((p) => keptKeys.has(key(p.mentorId, p.menteeId))) ? before : m;
+  });
+  result.stats["rematch"] = { kept: keptPairs.length - changed, freed: previousPairs.size - keptPairs.length, changed, joined: changes.join?.length ?? 0, left: leave.size };
   return result;
 }

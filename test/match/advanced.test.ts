@@ -221,6 +221,33 @@ describe("quotas", () => {
 });
 
 describe("rematch", () => {
+  it("peer and group results: kept pairs stay, leavers and rejected pairs are gone", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 1, max: 10_000 }), async (seed) => {
+        const raw = generateCohort({ mentees: 10, mentors: 0, seed, format: "peer" });
+        const before = await match(raw);
+        const pairs = before.matches.filter((m) => m.menteeIds.length === 2);
+        if (pairs.length < 3) return;
+        const [gone, ended, ...rest] = pairs;
+        const after = await rematch(before, { leave: [gone!.menteeIds[0]!], reject: [{ mentorId: ended!.menteeIds[1]!, menteeId: ended!.menteeIds[0]! }] });
+        for (const m of rest) expect(after.matches).toContainEqual(m);
+        expect(after.matches.some((m) => m.menteeIds.includes(gone!.menteeIds[0]!))).toBe(false);
+        expect(after.matches.some((m) => m.menteeIds.includes(ended!.menteeIds[0]!) && m.menteeIds.includes(ended!.menteeIds[1]!))).toBe(false);
+      }),
+      { numRuns: 5 },
+    );
+    const g = generateCohort({ mentees: 12, mentors: 3, seed: 5, format: "group" });
+    const input = { ...g, program: { ...g.program, format: "group" as const, group: { size: { min: 2, max: 5 } } } };
+    const before = await match(input);
+    const first = before.matches[0]!;
+    const leaving = first.menteeIds[0]!;
+    const after = await rematch(before, { leave: [leaving] });
+    for (const m of before.matches.slice(1)) {
+      for (const id of m.menteeIds) expect(after.matches.find((x) => x.menteeIds.includes(id))?.mentorIds).toEqual(m.mentorIds);
+    }
+    expect(after.matches.some((m) => m.menteeIds.includes(leaving))).toBe(false);
+  });
+
   it("maxExtraChanges lets a kept pair move only when that gains at least minGain", async () => {
     // Goals only. x–A shares both of x's goals (1.0); x–B shares the first of two (1 / 1.8 ≈ 0.556).
     // z speaks only German, so only A (German and English) is eligible for z; z–A scores 1.0.
