@@ -314,6 +314,7 @@ export function reportPairs(context: MatchContext, problem: PairProblem, solutio
   return { format: program.format, matches, unmatched, stats, warnings };
 }
 
+/** Orders matches by round, then mentor ids, then mentee ids (deterministic output order). */
 export function byMentorThenMentee(a: Match, b: Match): number {
   const ka = `${a.round ?? 0}\u0000${a.mentorIds.join("\u0001")}\u0000${a.menteeIds.join("\u0001")}`;
   const kb = `${b.round ?? 0}\u0000${b.mentorIds.join("\u0001")}\u0000${b.menteeIds.join("\u0001")}`;
