@@ -65,7 +65,9 @@ function engineOf(context: MatchContext): "auto" | "exact" | "local" {
  * constraints that could not be met.
  */
 async function solveReported(model: ConstraintModel, context: MatchContext, options: MatchOptions, warnings: string[]): Promise<{ result: ConstraintResult; infeasibility?: NonNullable<ConstraintResult["infeasibility"]> }> {
-  const common = { engine: engineOf(context), seed: context.cohort.program.seed, ...(options.signal ? { signal: options.signal } : {}) };
+  // The local search must end on its iteration budget, not the clock, for results to be
+  // reproducible for a seed; the time limit is only a safety net (abort with `signal`).
+  const common = { engine: engineOf(context), seed: context.cohort.program.seed, timeLimitMs: 120_000, ...(options.signal ? { signal: options.signal } : {}) };
   const result = await solveConstrained(model, common);
   if (result.status !== "infeasible") return { result };
   const infeasibility = result.infeasibility!;
