@@ -43,6 +43,23 @@ try {
   writeFileSync(join(tmp, "package.json"), JSON.stringify({ name: "consumer", private: true }));
   check("ESM import", () => run("node", ["--input-type=module", "-e", "import { parseCohort, MatchInputError } from 'mentormatch'; if (typeof parseCohort !== 'function' || typeof MatchInputError !== 'function') throw new Error('missing exports'); console.log(Object.keys(await import('mentormatch')).length + ' exports')"]));
   check("CommonJS require", () => run("node", ["-e", "const m = require('mentormatch'); if (typeof m.parseCohort !== 'function') throw new Error('missing exports'); try { m.parseCohort(null) } catch (e) { if (!(e instanceof m.MatchInputError)) throw e } console.log(Object.keys(m).length + ' exports')"]));
+  const exactProbe = "const model = { rows: 2, cols: 1, score: [1, 2], colUpper: [1] }; const r = await m.solveConstrained(model, { engine: 'exact' }); if (r.engine !== 'exact' || r.rowToCol[1] !== 0) throw new Error('exact engine gave ' + JSON.stringify(r)); console.log('HiGHS ' + r.status);";
+  check("exact engine (HiGHS, loaded lazily) works from ESM", () =>
+    run("node", ["--input-type=module", "-e", `import * as m from 'mentormatch'; ${exactProbe}`]));
+  check("exact engine (HiGHS, loaded lazily) works from CommonJS", () =>
+    run("node", ["-e", `const m = require('mentormatch'); (async () => { ${exactProbe} })().catch((e) => { console.error(e); process.exit(1); });`]));
+  check("without HiGHS installed, import, require and a one-on-one match still work", () => {
+    // Lazy loading means users who never call the exact constraint engine never need highs.
+    const link = join(tmp, "node_modules", "highs");
+    rmSync(link, { force: true });
+    try {
+      const probe = "await m.match({ participants: [{ id: 'a', role: 'mentor', level: 3 }, { id: 'b', role: 'mentee', level: 1 }] }).then((r) => { if (r.matches.length !== 1) throw new Error('no match'); })";
+      run("node", ["--input-type=module", "-e", `import * as m from 'mentormatch'; ${probe};`]);
+      return run("node", ["-e", `const m = require('mentormatch'); (async () => { ${probe}; console.log('ok without highs'); })().catch((e) => { console.error(e); process.exit(1); });`]);
+    } finally {
+      symlinkSync(join(root, "node_modules", "highs"), link, "dir");
+    }
+  });
   check("CLI bin runs from the installed package", () => {
     mkdirSync(join(tmp, "node_modules", ".bin"), { recursive: true });
     const bin = join(tmp, "node_modules", ".bin", "mentormatch");
