@@ -80,18 +80,48 @@ export function modeFitRow(enc: EncodedCohort, a: number, others: Int32Array, fi
  * slots) and `modeFit` (from {@link modeFitRow}).
  *
  * Overlap part: `min(1, overlapMinutes / requiredWeeklyMinutes)`. Mode part: 1 when the pair can
- * meet in some mode, else 0. With both parts the score is their product (no workable mode means
- * no meeting however much time is shared); with one, that part; with neither, no data (NaN).
- * Symmetric in the two people.
+ * meet in some mode, else 0. Budget part (when both give `hoursPerMonth`): `min(1, fewer monthly
+ * hours × 60 / requiredMonthlyMinutes)` (see {@link budgetRow}). The score is the product of the
+ * parts there is data for (no workable mode means no meeting however much time is shared); with
+ * none, no data (NaN). Symmetric in the two people.
  *
  * Worked example: 90 shared minutes, 60-minute meetings twice a month (60 min a week needed),
  * both virtual → min(1, 90 / 60) × 1 = 1; 45 shared minutes → 0.75.
  * @remarks Since 0.1.0
  */
-export function availabilityScore(overlapCells: number, modeFit: number, requiredMinutes: number): number {
-  if (overlapCells < 0) return modeFit < 0 ? Number.NaN : modeFit;
-  const overlap = Math.min(1, (overlapCells * CELL_MINUTES) / requiredMinutes);
-  return modeFit < 0 ? overlap : overlap * modeFit;
+export function availabilityScore(overlapCells: number, modeFit: number, requiredMinutes: number, budget = Number.NaN): number {
+  let score = Number.NaN;
+  if (overlapCells >= 0) score = Math.min(1, (overlapCells * CELL_MINUTES) / requiredMinutes);
+  if (modeFit >= 0) score = score === score ? score * modeFit : modeFit;
+  if (budget === budget) score = score === score ? score * budget : budget;
+  return score;
+}
+
+/**
+ * Minutes a month a pair needs: `minutesPerMeeting × meetingsPerMonth`.
+ * @remarks Since 0.1.0
+ */
+export function requiredMonthlyMinutes(options: { minutesPerMeeting: number; meetingsPerMonth: number }): number {
+  return options.minutesPerMeeting * options.meetingsPerMonth;
+}
+
+/**
+ * Monthly time budget part of the availability criterion for `a` against each of `others`:
+ * `min(1, min(hoursPerMonth of both) × 60 / requiredMonthlyMinutes)`, or NaN when either side
+ * gave no `hoursPerMonth` (or the programme needs no monthly time). Symmetric.
+ * @remarks Since 0.1.0
+ */
+export function budgetRow(enc: EncodedCohort, a: number, others: Int32Array, requiredMonthly: number, out: Float64Array): void {
+  const m = others.length;
+  const ha = enc.hoursPerMonth[a]!;
+  if (ha !== ha || !(requiredMonthly > 0)) {
+    out.fill(Number.NaN, 0, m);
+    return;
+  }
+  for (let j = 0; j < m; j++) {
+    const hb = enc.hoursPerMonth[others[j]!]!;
+    out[j] = hb !== hb ? Number.NaN : Math.min(1, ((ha < hb ? ha : hb) * 60) / requiredMonthly);
+  }
 }
 
 /**
@@ -103,6 +133,10 @@ export interface AvailabilityEvidence {
   overlapMinutes: number | null;
   /** Weekly minutes the programme needs (see {@link requiredWeeklyMinutes}). */
   requiredMinutes: number;
+  /** The smaller `hoursPerMonth` of the two, `null` when a side gave none. */
+  monthlyHours: number | null;
+  /** Minutes a month the programme needs (see {@link requiredMonthlyMinutes}). */
+  requiredMonthlyMinutes: number;
   /** Whether a meeting mode works, `null` when a side gave no modes. */
   modeCompatible: boolean | null;
   /** Modes both people list. */
@@ -115,13 +149,16 @@ export interface AvailabilityEvidence {
  * Availability evidence for (a, b), or `null` without data.
  * @remarks Since 0.1.0
  */
-export function availabilityEvidence(enc: EncodedCohort, a: number, b: number, requiredMinutes: number): AvailabilityEvidence | null {
+export function availabilityEvidence(enc: EncodedCohort, a: number, b: number, requiredMinutes: number, requiredMonthly = 0): AvailabilityEvidence | null {
   const slots = enc.hasSlots[a] === 1 && enc.hasSlots[b] === 1;
   const pair = Int32Array.of(b);
   const out = new Int32Array(1);
   modeFitRow(enc, a, pair, out);
   const fit = out[0]!;
-  if (!slots && fit < 0) return null;
+  const ha = enc.hoursPerMonth[a]!;
+  const hb = enc.hoursPerMonth[b]!;
+  const monthlyHours = ha === ha && hb === hb && requiredMonthly > 0 ? Math.min(ha, hb) : null;
+  if (!slots && fit < 0 && monthlyHours === null) return null;
   overlapCellsRow(enc, a, pair, out);
   const overlapMinutes = slots ? out[0]! * CELL_MINUTES : null;
   const ma = enc.modes[a]!;
@@ -129,7 +166,7 @@ export function availabilityEvidence(enc: EncodedCohort, a: number, b: number, r
   const sharedModes = (Object.keys(MODE_BITS) as Mode[]).filter((m) => (ma & MODE_BITS[m]) !== 0 && (mb & MODE_BITS[m]) !== 0);
   const la = enc.location[a]!;
   const inPersonAt = (ma & CAN_IN_PERSON) !== 0 && (mb & CAN_IN_PERSON) !== 0 && la >= 0 && la === enc.location[b] ? enc.vocabularies.locations.terms[la]! : null;
-  return { overlapMinutes, requiredMinutes, modeCompatible: fit < 0 ? null : fit === 1, sharedModes, inPersonAt };
+  return { overlapMinutes, requiredMinutes, monthlyHours, requiredMonthlyMinutes: requiredMonthly, modeCompatible: fit < 0 ? null : fit === 1, sharedModes, inPersonAt };
 }
 
 /**
@@ -140,6 +177,9 @@ export function availabilityEvidence(enc: EncodedCohort, a: number, b: number, r
 export function availabilityReasons(ev: AvailabilityEvidence): string[] {
   const out: string[] = [];
   if (ev.overlapMinutes !== null && ev.overlapMinutes > 0) out.push(`${weeklyTime(ev.overlapMinutes)} a week of shared working hours`);
+  if (ev.monthlyHours !== null && ev.monthlyHours * 60 >= ev.requiredMonthlyMinutes) {
+    out.push(`Both can give the ${weeklyTime(ev.requiredMonthlyMinutes)} a month the programme needs`);
+  }
   if (ev.modeCompatible === true) {
     if (ev.inPersonAt !== null && ev.sharedModes.includes("in-person")) out.push(`Can meet in person in ${ev.inPersonAt}`);
     else if (ev.sharedModes.includes("virtual")) out.push("Both prefer virtual meetings");

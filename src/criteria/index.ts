@@ -4,7 +4,7 @@ export { skillsRow, skillsRowBackward, skillsEvidence, skillsReason, offersBackR
 export type { SkillsEvidence, SkillCoverage } from "./skills.js";
 export { personalityRow, personalityEvidence, personalityReason } from "./personality.js";
 export type { PersonalityEvidence, TraitComparison } from "./personality.js";
-export { availabilityScore, availabilityEvidence, availabilityReasons, overlapCellsRow, modeFitRow, requiredWeeklyMinutes } from "./availability.js";
+export { availabilityScore, availabilityEvidence, availabilityReasons, budgetRow, overlapCellsRow, modeFitRow, requiredMonthlyMinutes, requiredWeeklyMinutes } from "./availability.js";
 export type { AvailabilityEvidence } from "./availability.js";
 export { diversityRow, diversityEvidence, diversityReason } from "./diversity.js";
 export type { DiversityEvidence, DiversityTerm } from "./diversity.js";

@@ -79,6 +79,8 @@ export interface EncodedCohort {
   readonly grid: Uint32Array;
   /** 1 when the participant gave at least one slot. */
   readonly hasSlots: Uint8Array;
+  /** `availability.hoursPerMonth`, NaN when not given. */
+  readonly hoursPerMonth: Float64Array;
   /** Meeting modes as {@link MODE_BITS}; 0 = not given. */
   readonly modes: Uint8Array;
   /** Location index, −1 when not given. */
@@ -227,6 +229,7 @@ export function encodeCohort(cohort: Cohort): EncodedCohort {
   const grid = new Uint32Array(size * GRID_WORDS);
   const own = new Uint32Array(GRID_WORDS);
   const hasSlots = new Uint8Array(size);
+  const hoursPerMonth = new Float64Array(size).fill(Number.NaN);
   const modes = new Uint8Array(size);
   const location = new Int32Array(size).fill(-1);
   participants.forEach((p, i) => {
@@ -237,6 +240,8 @@ export function encodeCohort(cohort: Cohort): EncodedCohort {
       for (let w = 0; w < GRID_WORDS; w++) grid[w * size + i] = own[w]!;
       hasSlots[i] = 1;
     }
+    const hours = p.availability?.hoursPerMonth;
+    if (hours !== undefined) hoursPerMonth[i] = hours;
     for (const m of p.availability?.modes ?? []) modes[i] = modes[i]! | MODE_BITS[m];
     if (p.location !== undefined) location[i] = locationsV.index.get(p.location)!;
   });
@@ -330,6 +335,7 @@ export function encodeCohort(cohort: Cohort): EncodedCohort {
     traitComplementary,
     grid,
     hasSlots,
+    hoursPerMonth,
     modes,
     location,
     languageWords,

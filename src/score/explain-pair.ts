@@ -140,7 +140,7 @@ export function explainPair(matrix: CompatibilityMatrix, row: number, col: numbe
         break;
       }
       case AVAILABILITY: {
-        const e = availabilityEvidence(enc, a, b, ev.requiredMinutes);
+        const e = availabilityEvidence(enc, a, b, ev.requiredMinutes, ev.requiredMonthly);
         evidence = e;
         if (e) texts.push(...availabilityReasons(e));
         break;

@@ -1,6 +1,7 @@
 import { RULE_BIT, profileRulesRow, resolveRules, type PairDirection } from "../constraints/index.js";
 import {
   availabilityScore,
+  budgetRow,
   checkCustomScore,
   diversityRow,
   goalsRow,
@@ -10,6 +11,7 @@ import {
   personalityRow,
   preferenceScore,
   requiredWeeklyMinutes,
+  requiredMonthlyMinutes,
   skillsRow,
   skillsRowBackward,
   type CustomCriterion,
@@ -40,6 +42,7 @@ export interface RowScorer {
   readonly weights: Float64Array;
   readonly direction: PairDirection;
   readonly requiredMinutes: number;
+  readonly requiredMonthly: number;
   /** Per criterion, the scores of the last row (NaN = no data or criterion inactive). */
   readonly values: readonly Float64Array[];
   /** Overlap cells (−1 without slots) and mode fit (−1 unknown) of the last row. */
@@ -101,6 +104,7 @@ export function createRowScorer(
   const neutral = opts.missing === "neutral";
   const neutralScore = opts.neutralScore;
   const requiredMinutes = requiredWeeklyMinutes(opts.availability);
+  const requiredMonthly = requiredMonthlyMinutes(opts.availability);
   const rules = resolveRules(program.rules, direction);
   const minScore = program.rules.minScore;
   const prefDecay = opts.preferences.rankDecay;
@@ -133,6 +137,7 @@ export function createRowScorer(
     weights,
     direction,
     requiredMinutes,
+    requiredMonthly,
     values,
     cells,
     fit,
@@ -166,7 +171,10 @@ export function createRowScorer(
       else personalityRow(enc, a, cols, v, count);
       v = values[AVAILABILITY]!;
       if (on[AVAILABILITY] === 0) v.fill(Number.NaN, 0, m);
-      else for (let j = 0; j < m; j++) v[j] = availabilityScore(cells[j]!, fit[j]!, requiredMinutes);
+      else {
+        budgetRow(enc, a, cols, requiredMonthly, tmp);
+        for (let j = 0; j < m; j++) v[j] = availabilityScore(cells[j]!, fit[j]!, requiredMinutes, tmp[j]!);
+      }
       v = values[DIVERSITY]!;
       if (on[DIVERSITY] === 0) v.fill(Number.NaN, 0, m);
       else diversityRow(enc, a, cols, v, count);
