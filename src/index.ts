@@ -19,6 +19,8 @@ export {
   MODES,
   FORMATS,
   CRITERIA,
+  parseParticipantsCsv,
+  CSV_COLUMNS,
 } from "./model/index.js";
 export type {
   Cohort,

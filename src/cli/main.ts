@@ -3,16 +3,20 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { formatPath, MatchInputError } from "../errors.js";
 import { cohortJsonSchema, parseCohort } from "../model/cohort.js";
+import { parseParticipantsCsv } from "../model/csv.js";
 import { match } from "../match/match.js";
 import type { MatchResult } from "../match/types.js";
 
 const HELP = `mentormatch — exact, explainable mentor–mentee matching
 
 Usage:
-  mentormatch match <cohort.json> [--out result.json] [--objective maxTotal|maxMin|priority]
-                    [--solver auto|exact|stable|constraint|local] [--seed N] [--quiet]
+  mentormatch match <cohort.json | participants.csv> [--program program.json] [--out result.json]
+                    [--objective maxTotal|maxMin|priority] [--solver auto|exact|stable|constraint|local]
+                    [--seed N] [--quiet]
       Match the cohort; write the result as JSON to --out (or stdout) and a summary to stderr.
-  mentormatch validate <cohort.json>
+      A .csv file holds participants (one per line, header row of field names); the programme
+      then comes from --program (default: one-on-one with default weights and rules).
+  mentormatch validate <cohort.json | participants.csv> [--program program.json]
       Check the cohort; print every issue with its path. Exit code 1 when invalid.
   mentormatch schema
       Print the input JSON Schema.
@@ -26,17 +30,27 @@ interface Io {
 }
 
 function readJson(path: string): unknown {
-  let text: string;
-  try {
-    text = readFileSync(path, "utf8");
-  } catch (err) {
-    throw new MatchInputError([{ path: [], code: "unreadable-file", message: `cannot read ${path}: ${(err as Error).message}` }]);
-  }
+  const text = readText(path);
   try {
     return JSON.parse(text);
   } catch (err) {
     throw new MatchInputError([{ path: [], code: "invalid-json", message: `${path} is not valid JSON: ${(err as Error).message}` }]);
   }
+}
+
+function readText(path: string): string {
+  try {
+    return readFileSync(path, "utf8");
+  } catch (err) {
+    throw new MatchInputError([{ path: [], code: "unreadable-file", message: `cannot read ${path}: ${(err as Error).message}` }]);
+  }
+}
+
+/** A cohort from a JSON file, or participants from a CSV file plus an optional programme file. */
+function readCohort(path: string, programPath: string | undefined): unknown {
+  if (!path.toLowerCase().endsWith(".csv")) return readJson(path);
+  const participants = parseParticipantsCsv(readText(path));
+  return { participants, program: programPath ? readJson(programPath) : {} };
 }
 
 function parseFlags(args: string[]): { positional: string[]; flags: Map<string, string | true> } {
@@ -89,7 +103,8 @@ export async function runCli(args: string[], io: Io = { out: (t) => process.stdo
         return 0;
       case "validate": {
         if (!file) break;
-        const cohort = parseCohort(readJson(file));
+        const program = flags.get("program");
+        const cohort = parseCohort(readCohort(file, typeof program === "string" ? program : undefined));
         const mentors = cohort.participants.filter((p) => p.role !== "mentee").length;
         const mentees = cohort.participants.filter((p) => p.role !== "mentor").length;
         io.out(`${file}: valid — ${cohort.participants.length} participants (${mentees} mentees, ${mentors} mentors), format ${cohort.program.format}`);
@@ -97,7 +112,8 @@ export async function runCli(args: string[], io: Io = { out: (t) => process.stdo
       }
       case "match": {
         if (!file) break;
-        const raw = readJson(file) as { program?: Record<string, unknown> } | null;
+        const programFile = flags.get("program");
+        const raw = readCohort(file, typeof programFile === "string" ? programFile : undefined) as { program?: Record<string, unknown> } | null;
         const program = { ...(raw && typeof raw === "object" && raw.program && typeof raw.program === "object" ? raw.program : {}) };
         for (const key of ["objective", "solver"] as const) {
           const v = flags.get(key);

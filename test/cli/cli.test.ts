@@ -48,6 +48,23 @@ describe("mentormatch CLI", () => {
     expect(c.err[0]).toMatch(/^one-on-one: \d+ matches/);
   });
 
+  it("match: participants from CSV with the programme from --program", async () => {
+    const csv = join(dir, "people.csv");
+    writeFileSync(csv, "id,role,level,languages,goals\nm1,mentor,6,English,leadership\nm2,mentor,6,German,leadership\na,mentee,2,English,leadership\nb,mentee,2,German,leadership\n");
+    const program = join(dir, "program.json");
+    writeFileSync(program, JSON.stringify({ name: "CSV pilot", objective: "maxMin" }));
+    const out = join(dir, "csv-result.json");
+    expect(await runCli(["match", csv, "--program", program, "--out", out, "--quiet"], capture().io)).toBe(0);
+    const result = JSON.parse(readFileSync(out, "utf8"));
+    const pairs = result.matches.map((m: { mentorIds: string[]; menteeIds: string[] }) => [m.mentorIds[0], m.menteeIds[0]]);
+    expect(pairs).toEqual([["m1", "a"], ["m2", "b"]]);
+    const bad = join(dir, "bad.csv");
+    writeFileSync(bad, "id,role,level\na,mentee,junior\n");
+    const c = capture();
+    expect(await runCli(["validate", bad], c.io)).toBe(1);
+    expect(c.err.join("\n")).toContain("line 2, level");
+  });
+
   it("schema prints the JSON Schema; unknown commands are usage errors", async () => {
     const c = capture();
     expect(await runCli(["schema"], c.io)).toBe(0);
