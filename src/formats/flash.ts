@@ -9,7 +9,11 @@ export interface ScoreGrid {
   eligible: Uint8Array;
 }
 
-function weights(grid: ScoreGrid, allow?: (i: number, j: number) => boolean): Float64Array {
+/**
+ * Solver weights of a score grid: the score where the pair is eligible (and `allow` agrees), −∞
+ * (forbidden when maximising) elsewhere.
+ */
+export function eligibleScores(grid: ScoreGrid, allow?: (i: number, j: number) => boolean): Float64Array {
   const data = new Float64Array(grid.rows * grid.cols).fill(-Infinity);
   for (let i = 0; i < grid.rows; i++) {
     for (let j = 0; j < grid.cols; j++) {
@@ -32,7 +36,7 @@ function weights(grid: ScoreGrid, allow?: (i: number, j: number) => boolean): Fl
  * Returns the meetings of each slot as `[row, col]` pairs.
  */
 export function solveTimetable(grid: ScoreGrid, slots: number, rowCapacity?: Int32Array, colCapacity?: Int32Array): Array<Array<[number, number]>> {
-  const data = weights(grid);
+  const data = eligibleScores(grid);
   const result = solveBMatching(
     { rows: grid.rows, cols: grid.cols, data },
     {
@@ -54,7 +58,7 @@ export function solveTimetable(grid: ScoreGrid, slots: number, rowCapacity?: Int
  * Returns, per mentee, the shortlisted mentor columns, best score first.
  */
 export function solveShortlists(grid: ScoreGrid, k: number, limit: Int32Array, allow?: (i: number, j: number) => boolean): number[][] {
-  const data = weights(grid, allow);
+  const data = eligibleScores(grid, allow);
   const result = solveBMatching({ rows: grid.rows, cols: grid.cols, data }, { rowCapacity: new Int32Array(grid.rows).fill(k), colCapacity: limit, maximize: true });
   const lists: number[][] = Array.from({ length: grid.rows }, () => []);
   for (const [i, j] of result.edges) lists[i]!.push(j);

@@ -8,7 +8,8 @@ import { solveBMatching } from "../solvers/b-matching.js";
 import { colorBipartiteEdges } from "../solvers/edge-coloring.js";
 import { solvePairs, type PairSolution } from "../formats/one-on-one.js";
 import { fieldValue, selectorMatches } from "../formats/selectors.js";
-import { explainUnmatched } from "../report/unmatched.js";
+import { eligibleScores } from "../formats/flash.js";
+import { explainUnmatched, matchableRows } from "../report/unmatched.js";
 import { summarise } from "../report/stats.js";
 import { byMentorThenMentee, pairMatch, pairProblem, reportPairs, type MatchContext, type StageRunner } from "./match.js";
 import type { Match, MatchOptions, MatchResult, MemberScore, Unmatched } from "./types.js";
@@ -20,13 +21,6 @@ function mentorsOf(context: MatchContext): Participant[] {
 }
 function menteesOf(context: MatchContext): Participant[] {
   return Array.from(context.matrix.rowParticipants, (p) => context.cohort.participants[p]!);
-}
-
-/** Pair weights for the constraint model: score where eligible, −∞ elsewhere. */
-function pairWeights(matrix: CompatibilityMatrix): Float64Array {
-  const w = new Float64Array(matrix.rows * matrix.cols).fill(-Infinity);
-  for (let k = 0; k < w.length; k++) if (matrix.eligible[k]) w[k] = matrix.scores[k]!;
-  return w;
 }
 
 /** Programme quotas as linear constraints over mentee rows × mentor cols. */
@@ -128,7 +122,7 @@ export async function solveQuotaPairs(context: MatchContext, stage: StageRunner,
   mentors.forEach((m, j) => {
     if (m.minCapacity > 0) constraints.push({ name: `minimum load of ${m.id}`, cols: [j], sense: ">=", rhs: m.minCapacity, hard: false, penalty: 1 });
   });
-  const weights = pairWeights(matrix);
+  const weights = eligibleScores(matrix);
   const base: ConstraintModel = {
     rows: matrix.rows,
     cols: matrix.cols,
@@ -216,7 +210,7 @@ async function solveGroups(context: MatchContext, stage: StageRunner, warnings: 
   const peerIndex = (i: number) => peer!.rowIndex.get(people[i]!.id)!;
 
   const cols = mentorless ? Math.max(1, Math.ceil(n / group.size.max)) : matrix.cols;
-  const score = mentorless ? new Float64Array(n * cols) : pairWeights(matrix);
+  const score = mentorless ? new Float64Array(n * cols) : eligibleScores(matrix);
   const colUpper = mentorless ? new Int32Array(cols).fill(group.size.max) : Int32Array.from(mentors, (m) => Math.min(group.size.max, m.capacity));
   const colLower = new Int32Array(cols).fill(group.size.min);
   // A mentor with fewer seats than the smallest group cannot lead one.
@@ -405,11 +399,7 @@ async function solveGroups(context: MatchContext, stage: StageRunner, warnings: 
       unmatched.push(explainUnmatched({ id: matrix.rowIds[i]!, role: "mentee", view: matrix, index: i, axis: "row", selfIndex: matrix.colIndex.get(matrix.rowIds[i]!) ?? -1, partnerWord: "mentor", partnerIds: matrix.colIds, full: (t) => loads[t]! >= colUpper[t]! }));
     });
     const matchedCount = result.rowToCol.reduce((s, j) => s + (j >= 0 ? 1 : 0), 0);
-    let matchable = n;
-    if (!mentorless) {
-      matchable = 0;
-      for (let i = 0; i < n; i++) if (matrix.eligible.subarray(i * matrix.cols, (i + 1) * matrix.cols).includes(1)) matchable++;
-    }
+    const matchable = mentorless ? n : matchableRows(matrix);
     const stats = summarise(matches.map((m) => m.score), { matchedMentees: matchedCount, matchable, solver: `constraint/${result.engine}`, optimal, objective: "groupTotal", blockingPairs: null });
     stats["groups"] = matches.length;
     stats["objectiveValue"] = result.objective;
@@ -458,15 +448,17 @@ async function solveRotation(context: MatchContext, stage: StageRunner, warnings
     for (const r of rs) for (const [i, j] of r) if (departmentOf[j] !== undefined) met[i]!.add(departmentOf[j]!);
     return met;
   };
-  const quotas = program.quotas.length > 0;
-  if (quotas) {
-    // Quotas hold in every round: solve the rounds jointly with the constraint solver.
+  const solveJointly = async () => {
     const out = await solving(context, options, () => jointConstrained(context, R, minDepartments, capacity, options, warnings));
     rounds = out.rounds;
     constraintResult = out.result;
     infeasibility = out.infeasibility;
     solver = `constraint/${out.result.engine}`;
     optimal = out.optimal;
+  };
+  if (program.quotas.length > 0) {
+    // Quotas hold in every round: solve the rounds jointly with the constraint solver.
+    await solveJointly();
   } else if (minDepartments !== undefined) {
     const met = departmentsMet(rounds);
     const short = met.filter((s) => s.size < Math.min(minDepartments, R)).length;
@@ -474,12 +466,7 @@ async function solveRotation(context: MatchContext, stage: StageRunner, warnings
       const mode = program.rotation!.mode;
       const modelSize = n * R * m * R;
       if (mode === "joint" || (mode === "auto" && modelSize <= 250_000)) {
-        const out = await solving(context, options, () => jointConstrained(context, R, minDepartments, capacity, options, warnings));
-        rounds = out.rounds;
-        constraintResult = out.result;
-        infeasibility = out.infeasibility;
-        solver = `constraint/${out.result.engine}`;
-        optimal = out.optimal;
+        await solveJointly();
       } else {
         rounds = stage("solve", () => sequentialRounds(context, R, capacity, minDepartments));
         solver = "sequential-min-cost-flow";
@@ -508,9 +495,7 @@ async function solveRotation(context: MatchContext, stage: StageRunner, warnings
       const short = deps.map((s, i) => ({ i, k: s.size })).filter((x) => met[x.i]! > 0 && x.k < Math.min(minDepartments, R));
       if (short.length) warnings.push(`${short.length} mentee(s) meet mentors from fewer than ${minDepartments} departments (not enough eligible mentors from other departments)`);
     }
-    let matchable = 0;
-    for (let i = 0; i < n; i++) if (matrix.eligible.subarray(i * m, (i + 1) * m).includes(1)) matchable++;
-    const stats = summarise(matches.map((x) => x.score), { matchedMentees: met.reduce((s, v) => s + (v > 0 ? 1 : 0), 0), matchable, solver, optimal, objective: "maxTotal", blockingPairs: null });
+    const stats = summarise(matches.map((x) => x.score), { matchedMentees: met.reduce((s, v) => s + (v > 0 ? 1 : 0), 0), matchable: matchableRows(matrix), solver, optimal, objective: "maxTotal", blockingPairs: null });
     stats["rounds"] = R;
     stats["jointBound"] = bound;
     stats["gapToJointBound"] = bound > 0 ? (bound - total) / bound : 0;
@@ -523,9 +508,7 @@ async function solveRotation(context: MatchContext, stage: StageRunner, warnings
 /** Exact joint rounds without department rules: b-matching + König colouring of mentor copies. */
 export function jointRounds(matrix: { rows: number; cols: number; scores: Float64Array; eligible: Uint8Array; locked?: ReadonlyArray<readonly [number, number]> }, capacity: Int32Array, R: number): { rounds: Array<Array<[number, number]>>; total: number } {
   const { rows: n, cols: m } = matrix;
-  const data = new Float64Array(n * m).fill(-Infinity);
-  for (let k = 0; k < n * m; k++) if (matrix.eligible[k]) data[k] = matrix.scores[k]!;
-  const b = solveBMatching({ rows: n, cols: m, data }, { rowCapacity: new Int32Array(n).fill(R), colCapacity: Int32Array.from(capacity, (c) => c * R), maximize: true });
+  const b = solveBMatching({ rows: n, cols: m, data: eligibleScores(matrix) }, { rowCapacity: new Int32Array(n).fill(R), colCapacity: Int32Array.from(capacity, (c) => c * R), maximize: true });
   // Split mentor j into capacity_j copies, dealing its edges round-robin so each copy has ≤ R.
   const copyStart = new Int32Array(m + 1);
   for (let j = 0; j < m; j++) copyStart[j + 1] = copyStart[j]! + Math.max(1, capacity[j]!);

@@ -6,7 +6,7 @@ import { solvePairs, type PairProblem, type PairSolution } from "../formats/one-
 import { countBlockingPairs, solveStable, type PreferenceProblem } from "../formats/preferences.js";
 import { solvePeers } from "../formats/peer.js";
 import { solveTimetable } from "../formats/flash.js";
-import { explainUnmatched } from "../report/unmatched.js";
+import { explainUnmatched, matchableRows } from "../report/unmatched.js";
 import { summarise } from "../report/stats.js";
 import type { Match, MatchOptions, MatchResult, MatchStage, Unmatched } from "./types.js";
 
@@ -291,15 +291,7 @@ export function reportPairs(context: MatchContext, problem: PairProblem, solutio
   unmatched.sort((a, b) => (a.role === b.role ? (a.id < b.id ? -1 : 1) : a.role === "mentee" ? -1 : 1));
   if (solution.unmetMinimum.length > 0) warnings.push(`${solution.unmetMinimum.length} mentor(s) could not reach their minimum load`);
 
-  let matchable = 0;
-  for (let i = 0; i < problem.rows; i++) {
-    for (let j = 0; j < problem.cols; j++) {
-      if (problem.eligible[i * problem.cols + j]) {
-        matchable++;
-        break;
-      }
-    }
-  }
+  const matchable = matchableRows(problem);
   const blocking = countBlockingPairs(preferenceProblem(context, problem.capacity), solution.rowToCol);
   const stats = summarise(matches.map((m) => m.score), {
     matchedMentees: matches.length,
@@ -398,8 +390,7 @@ function solveFlashFormat(context: MatchContext, stage: StageRunner, warnings: s
       if (met[i]! > 0) continue;
       unmatched.push(explainUnmatched({ id: matrix.rowIds[i]!, role: "mentee", view: matrix, index: i, axis: "row", selfIndex: matrix.colIndex.get(matrix.rowIds[i]!) ?? -1, partnerWord: "mentor", partnerIds: matrix.colIds, full: (j) => seen[j]! >= slots }));
     }
-    let matchable = 0;
-    for (let i = 0; i < matrix.rows; i++) if (matrix.eligible.subarray(i * matrix.cols, (i + 1) * matrix.cols).includes(1)) matchable++;
+    const matchable = matchableRows(matrix);
     const stats = summarise(matches.map((m) => m.score), {
       matchedMentees: met.reduce((s, v) => s + (v > 0 ? 1 : 0), 0),
       matchable,

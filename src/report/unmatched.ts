@@ -25,6 +25,13 @@ const RULE_WORDS: Record<string, string> = {
   "min-score": "minimum-score",
 };
 
+/** Rows (mentees) with at least one eligible column: the "matchable" of coverage. */
+export function matchableRows(view: { rows: number; cols: number; eligible: Uint8Array }): number {
+  let count = 0;
+  for (let i = 0; i < view.rows; i++) if (view.eligible.subarray(i * view.cols, (i + 1) * view.cols).includes(1)) count++;
+  return count;
+}
+
 /** Counts, per rule, how many of a row's (or column's) candidates it excludes. */
 export function excludedByRule(view: EligibilityView, index: number, axis: "row" | "col", skipSelf: number): { candidates: number; eligible: number; excludedBy: Record<string, number> } {
   const counts = new Array<number>(view.ruleCodes.length).fill(0);
