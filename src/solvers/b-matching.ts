@@ -1,5 +1,5 @@
 import { MatchInputError, type MatchIssue } from "../errors.js";
-import { toDenseCost, type CostInput } from "./cost-input.js";
+import { readCounts, toDenseCost, type CostInput } from "./cost-input.js";
 
 /**
  * Options for {@link solveBMatching}.
@@ -48,8 +48,8 @@ export function solveBMatching(cost: CostInput, options: BMatchingOptions): BMat
   const { rows: n, cols: m, data } = toDenseCost(cost);
   const maximize = options.maximize ?? false;
   const issues: MatchIssue[] = [];
-  const rowCap = readCapacity(options.rowCapacity, n, "rowCapacity", issues);
-  const colCap = readCapacity(options.colCapacity, m, "colCapacity", issues);
+  const rowCap = readCounts(options.rowCapacity, "rowCapacity", n, issues, false, "row");
+  const colCap = readCounts(options.colCapacity, "colCapacity", m, issues, false, "column");
   const forbidden = maximize ? -Infinity : Infinity;
   const allowed = new Uint8Array(n * m);
   let lo = Infinity;
@@ -182,24 +182,6 @@ export function solveBMatching(cost: CostInput, options: BMatchingOptions): BMat
   return { edges, rowLoad, colLoad, total };
 }
 
-function readCapacity(cap: ArrayLike<number> | undefined, len: number, name: string, issues: MatchIssue[]): Int32Array {
-  const out = new Int32Array(len);
-  if (cap === undefined || cap === null || typeof cap.length !== "number") {
-    issues.push({ path: [name], code: "type", message: `expected an array of ${len} capacities` });
-    return out;
-  }
-  if (cap.length !== len) {
-    issues.push({ path: [name], code: "length", message: `has ${cap.length} entries, expected ${len}` });
-    return out;
-  }
-  for (let k = 0; k < len; k++) {
-    const v = cap[k];
-    if (typeof v !== "number" || !Number.isInteger(v) || v < 0) {
-      if (issues.length < 20) issues.push({ path: [name, k], code: "invalid-capacity", message: `must be a non-negative integer, got ${String(v)}` });
-    } else out[k] = Math.min(v, 2 ** 30);
-  }
-  return out;
-}
 
 /** Binary min-heap of node ids keyed by distance, with lazy deletion. */
 class MinHeap {

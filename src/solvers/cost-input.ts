@@ -184,3 +184,29 @@ function fromMatrixLike(cost: MatrixLike, name: string): DenseCost {
   if (issues.length > 0) throw new MatchInputError(issues);
   return { rows, cols, data };
 }
+
+/**
+ * Reads one non-negative integer count per row or column (capacities, minimums), adding an issue
+ * per problem to `issues` (path `[name]` or `[name, index]`); an absent optional list is all 0.
+ */
+export function readCounts(
+  values: ArrayLike<number> | undefined, name: string, m: number, issues: MatchIssue[], optional: boolean, unit: "row" | "column",
+): Int32Array {
+  const out = new Int32Array(m);
+  if (values === undefined && optional) return out;
+  if (values === null || typeof values !== "object" || typeof (values as ArrayLike<number>).length !== "number") {
+    issues.push({ path: [name], code: "type", message: `expected one integer per ${unit} (${m})` });
+    return out;
+  }
+  if (values.length !== m) {
+    issues.push({ path: [name], code: "length", message: `has ${values.length} entries, expected one per ${unit} (${m})` });
+    return out;
+  }
+  for (let j = 0; j < m; j++) {
+    const v = values[j];
+    if (typeof v !== "number" || !Number.isInteger(v) || v < 0 || v > 0x7fffffff) {
+      issues.push({ path: [name, j], code: "range", message: `must be a non-negative integer, got ${String(v)}` });
+    } else out[j] = v;
+  }
+  return out;
+}

@@ -1,5 +1,5 @@
 import { MatchInputError, type MatchIssue } from "../errors.js";
-import { toDenseCost, type CostInput } from "./cost-input.js";
+import { readCounts, toDenseCost, type CostInput } from "./cost-input.js";
 
 /**
  * Options for {@link solveCapacitatedAssignment}.
@@ -149,8 +149,8 @@ function resolve(cost: CostInput, options: CapacitatedAssignmentOptions): Resolv
   }
   const maximize = options.maximize ?? false;
   const issues: MatchIssue[] = [];
-  const capacity = readCounts(options.capacity, "capacity", m, issues, false);
-  const minimum = readCounts(options.minimum, "minimum", m, issues, true);
+  const capacity = readCounts(options.capacity, "capacity", m, issues, false, "column");
+  const minimum = readCounts(options.minimum, "minimum", m, issues, true, "column");
   if (issues.length === 0) {
     for (let j = 0; j < m; j++) {
       if ((minimum[j] as number) > (capacity[j] as number)) {
@@ -175,27 +175,6 @@ function resolve(cost: CostInput, options: CapacitatedAssignmentOptions): Resolv
   return { n, m, cost: c, original: data, capacity, minimum, maximize };
 }
 
-function readCounts(
-  values: ArrayLike<number> | undefined, name: string, m: number, issues: MatchIssue[], optional: boolean,
-): Int32Array {
-  const out = new Int32Array(m);
-  if (values === undefined && optional) return out;
-  if (values === null || typeof values !== "object" || typeof (values as ArrayLike<number>).length !== "number") {
-    issues.push({ path: [name], code: "type", message: `expected one integer per column (${m})` });
-    return out;
-  }
-  if (values.length !== m) {
-    issues.push({ path: [name], code: "length", message: `has ${values.length} entries, expected one per column (${m})` });
-    return out;
-  }
-  for (let j = 0; j < m; j++) {
-    const v = values[j];
-    if (typeof v !== "number" || !Number.isInteger(v) || v < 0 || v > 0x7fffffff) {
-      issues.push({ path: [name, j], code: "range", message: `must be a non-negative integer, got ${String(v)}` });
-    } else out[j] = v;
-  }
-  return out;
-}
 
 /**
  * Successive shortest paths, one row at a time (Ahuja, Magnanti, Orlin, Network Flows (1993),
