@@ -304,39 +304,27 @@ describe("match: one-on-one", () => {
     const cohort = parseCohort(raw);
     const sorted = { ...cohort, participants: [...cohort.participants].sort((a, b) => (a.id < b.id ? -1 : 1)) };
     const m = scoreMatrix(sorted);
-    const rowPrefs: number[][] = [];
-    const colPrefs: number[][] = Array.from({ length: m.cols }, () => []);
     const ranked = (p: (typeof sorted.participants)[number]) => p.preferences?.ranked ?? [];
-    for (let i = 0; i < m.rows; i++) {
-      const me = sorted.participants[m.rowParticipants[i]!]!;
-      const list = [...Array(m.cols).keys()].filter((j) => m.eligible[i * m.cols + j]);
-      const key = (j: number) => {
-        const pos = ranked(me).indexOf(m.colIds[j]!);
-        return pos >= 0 ? [0, pos, 0, j] : [1, 0, -m.scores[i * m.cols + j]!, j];
+    // One participant's list: eligible partners they rank (in their order), then the rest by
+    // score, best first, ties by index.
+    const prefsOf = (own: string[], count: number, ok: (t: number) => boolean, idOf: (t: number) => string, scoreOf: (t: number) => number) => {
+      const key = (t: number) => {
+        const pos = own.indexOf(idOf(t));
+        return pos >= 0 ? [0, pos, 0, t] : [1, 0, -scoreOf(t), t];
       };
-      list.sort((a, b) => {
+      return [...Array(count).keys()].filter(ok).sort((a, b) => {
         const ka = key(a);
         const kb = key(b);
         for (let t = 0; t < 4; t++) if (ka[t] !== kb[t]) return ka[t]! - kb[t]!;
         return 0;
       });
-      rowPrefs.push(list);
-    }
-    for (let j = 0; j < m.cols; j++) {
-      const me = sorted.participants[m.colParticipants[j]!]!;
-      const list = [...Array(m.rows).keys()].filter((i) => m.eligible[i * m.cols + j]);
-      const key = (i: number) => {
-        const pos = ranked(me).indexOf(m.rowIds[i]!);
-        return pos >= 0 ? [0, pos, 0, i] : [1, 0, -m.scores[i * m.cols + j]!, i];
-      };
-      list.sort((a, b) => {
-        const ka = key(a);
-        const kb = key(b);
-        for (let t = 0; t < 4; t++) if (ka[t] !== kb[t]) return ka[t]! - kb[t]!;
-        return 0;
-      });
-      colPrefs[j] = list;
-    }
+    };
+    const rowPrefs = Array.from({ length: m.rows }, (_, i) =>
+      prefsOf(ranked(sorted.participants[m.rowParticipants[i]!]!), m.cols, (j) => m.eligible[i * m.cols + j] === 1, (j) => m.colIds[j]!, (j) => m.scores[i * m.cols + j]!),
+    );
+    const colPrefs = Array.from({ length: m.cols }, (_, j) =>
+      prefsOf(ranked(sorted.participants[m.colParticipants[j]!]!), m.rows, (i) => m.eligible[i * m.cols + j] === 1, (i) => m.rowIds[i]!, (i) => m.scores[i * m.cols + j]!),
+    );
     const proposerTo = new Int32Array(m.rows).fill(-1);
     for (const x of result.matches) proposerTo[m.rowIndex.get(x.menteeIds[0]!)!] = m.colIndex.get(x.mentorIds[0]!)!;
     const caps = Array.from(m.colParticipants, (p) => sorted.participants[p]!.capacity);
