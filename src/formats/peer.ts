@@ -5,7 +5,7 @@ export interface PeerProblem {
   n: number;
   scores: Float64Array;
   eligible: Uint8Array;
-  /** Locked pairs, kept as given. */
+  /** Locked pairs, kept as given (a pair may be listed in both orientations; it is kept once). */
   locked: ReadonlyArray<readonly [number, number]>;
 }
 
@@ -13,6 +13,8 @@ export interface PeerProblem {
 export interface PeerSolution {
   groups: number[][];
   leftOut: number[];
+  /** Locked pairs not kept because a member is already locked to someone else. */
+  lockConflicts: Array<[number, number]>;
   solver: string;
   optimal: boolean;
 }
@@ -28,7 +30,17 @@ export function solvePeers(problem: PeerProblem, oddPolicy: "leave-out" | "triad
   const { n, scores, eligible } = problem;
   const taken = new Uint8Array(n);
   const groups: number[][] = [];
+  const lockConflicts: Array<[number, number]> = [];
+  // The matrix lists a locked peer pair in both orientations: keep it once.
+  const partner = new Int32Array(n).fill(-1);
   for (const [a, b] of problem.locked) {
+    if (partner[a] === b) continue;
+    if (taken[a] || taken[b]) {
+      lockConflicts.push([a, b]);
+      continue;
+    }
+    partner[a] = b;
+    partner[b] = a;
     taken[a] = 1;
     taken[b] = 1;
     groups.push([Math.min(a, b), Math.max(a, b)]);
@@ -69,5 +81,5 @@ export function solvePeers(problem: PeerProblem, oddPolicy: "leave-out" | "triad
     leftOut = still;
   }
   groups.sort((g, h) => g[0]! - h[0]!);
-  return { groups, leftOut, solver: "blossom", optimal: true };
+  return { groups, leftOut, lockConflicts, solver: "blossom", optimal: true };
 }

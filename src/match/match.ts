@@ -318,6 +318,7 @@ function solvePeerFormat(context: MatchContext, stage: StageRunner, warnings: st
   const program = cohort.program;
   const n = matrix.rows;
   const solution = stage("solve", () => solvePeers({ n, scores: matrix.scores, eligible: matrix.eligible, locked: matrix.locked }, program.peer.oddPolicy));
+  for (const [a, b] of solution.lockConflicts) warnings.push(`locked pair ${JSON.stringify(matrix.rowIds[a])} – ${JSON.stringify(matrix.rowIds[b])} not kept: one of them is already locked to another peer`);
   return stage("report", () => {
     const lockedSet = new Set(matrix.locked.map(([a, b]) => `${Math.min(a, b)},${Math.max(a, b)}`));
     const matches: Match[] = solution.groups.map((g) => {

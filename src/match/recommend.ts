@@ -98,6 +98,22 @@ export interface RecommendAllOptions {
 }
 
 /**
+ * `⌈multiple × seats⌉` for the decimal the user wrote: `multiple` is read as its shortest decimal
+ * form (`1.12` is 112 / 100, not the binary double just above it, whose product with 25 is
+ * 28.000000000000004) and the ceiling is taken in exact integer arithmetic.
+ */
+export function ceilTimes(multiple: number, seats: number): number {
+  const m = /^(\d+)(?:\.(\d+))?(?:e([+-]?\d+))?$/.exec(String(multiple));
+  if (!m) return Math.ceil(multiple * seats);
+  const digits = BigInt(m[1]! + (m[2] ?? ""));
+  const exp = Number(m[3] ?? 0) - (m[2]?.length ?? 0);
+  const num = digits * BigInt(seats);
+  if (exp >= 0) return Number(num * 10n ** BigInt(exp));
+  const den = 10n ** BigInt(-exp);
+  return Number((num + den - 1n) / den);
+}
+
+/**
  * Capacity-aware shortlists for every mentee: each gets up to `k` eligible mentors, no mentor is
  * shown on more than `ceil(multiple × free capacity)` shortlists (so the few most popular mentors
  * are not offered to everyone), and the total score over all shortlists is the largest that
@@ -114,7 +130,8 @@ export function recommendAll(input: unknown, options: RecommendAllOptions = {}):
   const matrix = scoreMatrix(cohort, { custom: options.criteria ?? [] });
   const mentors = Array.from(matrix.colParticipants, (p) => cohort.participants[p]!);
   const free = freeCapacity(cohort.program.rules.locked, mentors);
-  const limit = Int32Array.from(free, (f) => Math.ceil(multiple * f));
+  // A mentor cannot be on more shortlists than there are mentees (this also keeps huge multiples in range).
+  const limit = Int32Array.from(free, (f) => Math.min(ceilTimes(multiple, f), matrix.rows));
   const keep = filterFor(options);
   const lists = solveShortlists(matrix, k, limit, (_, j) => keep(mentors[j]!));
   const out = new Map<string, Recommendation[]>();
