@@ -86,3 +86,7 @@ export { maxWeightMatching, verifyMatching } from "./solvers/blossom.js";
 export type { MaxWeightMatchingOptions, MaxWeightMatchingResult, MatchingCheck } from "./solvers/blossom.js";
 export { stableMatching, blockingPairs } from "./solvers/deferred-acceptance.js";
 export type { StableMatchingOptions, StableMatchingResult } from "./solvers/deferred-acceptance.js";
+export { toRows, toUnmatchedRows } from "./report/rows.js";
+export type { CohortDirectory, MatchRow, UnmatchedRow } from "./report/rows.js";
+export { toCsv, neutraliseFormula } from "./report/csv.js";
+export type { ToCsvOptions } from "./report/csv.js";
