@@ -15,6 +15,8 @@
  * - `forbidden`: in `rules.forbidden`.
  * - `history`: already paired, in either side's history (`rules.noRepeats`).
  * - `min-score`: composite score below `rules.minScore`.
+ * - `organisation`: same / different organisation as `rules.organisation` requires (both given;
+ *   since 0.2.0).
  * @remarks Since 0.1.0
  */
 export const RULE_CODES = [
@@ -30,6 +32,7 @@ export const RULE_CODES = [
   "forbidden",
   "history",
   "min-score",
+  "organisation",
 ] as const;
 
 /**
@@ -69,4 +72,5 @@ export const RULE_SENTENCES: Readonly<Record<RuleCode, string>> = {
   forbidden: "Excluded: the programme forbids this pair",
   history: "Excluded: already paired before",
   "min-score": "Excluded: score below the programme minimum",
+  organisation: "Excluded: the programme's organisation rule",
 };

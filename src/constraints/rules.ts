@@ -17,6 +17,8 @@ export interface ResolvedRules {
   readonly reportingLine: boolean;
   /** 0 any, 1 same, 2 different. */
   readonly department: 0 | 1 | 2;
+  /** 0 any, 1 same, 2 different. */
+  readonly organisation: 0 | 1 | 2;
   readonly sharedLanguage: boolean;
   /** 0 off, 1 mentor ≥ mentee + gap, 2 mentor ≤ mentee − gap (reverse), 3 |diff| ≤ maxDiff (peer). */
   readonly levelMode: 0 | 1 | 2 | 3;
@@ -35,6 +37,7 @@ export function resolveRules(rules: Rules, direction: PairDirection): ResolvedRu
   return {
     reportingLine: rules.reportingLine,
     department: rules.department === "same" ? 1 : rules.department === "different" ? 2 : 0,
+    organisation: rules.organisation === "same" ? 1 : rules.organisation === "different" ? 2 : 0,
     sharedLanguage: rules.sharedLanguage,
     levelMode: direction === "peer" ? 3 : rules.levelGap === null ? 0 : direction === "reverse" ? 2 : 1,
     levelGap: rules.levelGap ?? 0,
@@ -45,7 +48,7 @@ export function resolveRules(rules: Rules, direction: PairDirection): ResolvedRu
 }
 
 /**
- * The rules that need only the two profiles — reporting line, department, shared language, level
+ * The rules that need only the two profiles — reporting line, department, organisation, shared language, level
  * gap / difference, availability overlap and meeting mode — for row participant `a` (the mentee)
  * against each of `others` (mentors). ORs the violation bits into `bits[j]`. `cells` holds overlap
  * cells (−1 when a side gave no slots) and `fit` the mode fit (−1 unknown), as computed by the
@@ -74,6 +77,17 @@ export function profileRulesRow(enc: EncodedCohort, r: ResolvedRules, a: number,
       for (let j = 0; j < m; j++) {
         const db = department[others[j]!]!;
         if (db >= 0 && same !== (da === db)) bits[j] = bits[j]! | B.department;
+      }
+    }
+  }
+  if (r.organisation !== 0) {
+    const { organisation } = enc;
+    const oa = organisation[a]!;
+    const same = r.organisation === 1;
+    if (oa >= 0) {
+      for (let j = 0; j < m; j++) {
+        const ob = organisation[others[j]!]!;
+        if (ob >= 0 && same !== (oa === ob)) bits[j] = bits[j]! | B.organisation;
       }
     }
   }

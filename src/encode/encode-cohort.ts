@@ -93,6 +93,8 @@ export interface EncodedCohort {
   readonly hasLanguages: Uint8Array;
   /** Department index, −1 when not given. */
   readonly department: Int32Array;
+  /** Organisation index (in order of first appearance), −1 when not given. @remarks Since 0.2.0 */
+  readonly organisation: Int32Array;
   /** Level, −1 when not given. */
   readonly level: Int32Array;
   /** Key of the participant's own id among people ids (participants and managers). */
@@ -139,6 +141,7 @@ function attributeOf(p: Participant, key: string): string | undefined {
   let v: unknown;
   if (key === "department") v = p.department;
   else if (key === "location") v = p.location;
+  else if (key === "organisation") v = p.organisation;
   else if (key === "level") v = p.level;
   else v = p.diversity?.[key];
   if (v === undefined || v === null) return undefined;
@@ -252,6 +255,8 @@ export function encodeCohort(cohort: Cohort): EncodedCohort {
   const hasLanguages = new Uint8Array(size);
   const department = new Int32Array(size).fill(-1);
   const level = new Int32Array(size).fill(-1);
+  const organisation = new Int32Array(size).fill(-1);
+  const organisations = new Map<string, number>();
   const personKey = new Int32Array(size);
   const managerKey = new Int32Array(size).fill(-1);
   const people = new Map<string, number>();
@@ -269,6 +274,11 @@ export function encodeCohort(cohort: Cohort): EncodedCohort {
     }
     if (p.department !== undefined) department[i] = departmentsV.index.get(p.department)!;
     if (p.level !== undefined) level[i] = p.level;
+    if (p.organisation !== undefined) {
+      let o = organisations.get(p.organisation);
+      if (o === undefined) organisations.set(p.organisation, (o = organisations.size));
+      organisation[i] = o;
+    }
     personKey[i] = keyOf(p.id);
   });
   participants.forEach((p, i) => {
@@ -342,6 +352,7 @@ export function encodeCohort(cohort: Cohort): EncodedCohort {
     languageBits,
     hasLanguages,
     department,
+    organisation,
     level,
     personKey,
     managerKey,

@@ -2,7 +2,7 @@ import type { Participant } from "../model/participant.js";
 import type { Selector } from "../model/program.js";
 
 /**
- * The value of a selector field for a participant: `department`, `level`, `location`,
+ * The value of a selector field for a participant: `department`, `organisation`, `level`, `location`,
  * `timezone`, `role`, `languages` (a list), `goals` (a list), `diversity.<key>` or
  * `attributes.<key>`. Undefined when the participant does not give it.
  */
@@ -10,6 +10,8 @@ export function fieldValue(p: Participant, field: string): unknown {
   switch (field) {
     case "department":
       return p.department;
+    case "organisation":
+      return p.organisation;
     case "level":
       return p.level;
     case "location":

@@ -49,7 +49,7 @@ function splitCsv(text: string): { rows: string[][]; issues: MatchIssue[] } {
 
 const LISTS = new Set(["languages", "goals", "history", "preferences.ranked", "preferences.avoid", "availability.modes"]);
 const NUMBERS = new Set(["level", "capacity", "minCapacity", "availability.hoursPerMonth"]);
-const STRINGS = new Set(["id", "name", "role", "department", "managerId", "location", "timezone"]);
+const STRINGS = new Set(["id", "name", "role", "department", "organisation", "managerId", "location", "timezone"]);
 const LEVEL_MAPS = new Set(["skills", "wantedSkills"]);
 const PREFIXES = ["personality.", "diversity.", "attributes.", "preferences.attributes."];
 

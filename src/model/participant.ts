@@ -66,6 +66,13 @@ export const participantSchema = z.strictObject({
   role: z.enum(["mentor", "mentee", "both"]),
   level: z.int().min(0).max(100).optional(),
   department: label.optional(),
+  /**
+   * The organisation the participant belongs to, for programmes that run across several companies.
+   * Optional; the `rules.organisation` rule, quotas (`{ field: "organisation" }`) and explanation
+   * scoping (`explain.crossOrganisation`) read it.
+   * @remarks Since 0.2.0
+   */
+  organisation: label.optional(),
   managerId: id.optional(),
   location: label.optional(),
   timezone: timeZone.optional(),

@@ -38,6 +38,12 @@ export const rulesSchema = z.strictObject({
   reportingLine: z.boolean().default(true),
   /** Require the same or a different department (`any`: no rule). */
   department: z.enum(["any", "same", "different"]).default("any"),
+  /**
+   * Require the same or a different organisation (`any`: no rule); applies when both give an
+   * `organisation`. `different` makes a cross-company programme pair people across companies only.
+   * @remarks Since 0.2.0
+   */
+  organisation: z.enum(["any", "same", "different"]).default("any"),
   /** Require at least one shared language when both list languages. */
   sharedLanguage: z.boolean().default(true),
   /** Mentor level ≥ mentee level + levelGap (inverted for reverse). `null` turns the rule off. */
@@ -61,7 +67,7 @@ export const rulesSchema = z.strictObject({
 });
 export type Rules = z.output<typeof rulesSchema>;
 
-/** Picks participants by a field: `department`, `level`, `location`, `languages`, `diversity.<key>`, `attributes.<key>`. */
+/** Picks participants by a field: `department`, `organisation`, `level`, `location`, `languages`, `diversity.<key>`, `attributes.<key>`. */
 export const selectorSchema = z.strictObject({
   field: z.string().min(1).max(200),
   equals: z.union([z.string(), z.number(), z.boolean()]).optional(),
@@ -72,11 +78,11 @@ export const selectorSchema = z.strictObject({
 export type Selector = z.output<typeof selectorSchema>;
 
 /** The fields a selector may name, for validation messages. */
-export const SELECTOR_FIELDS = ["department", "level", "location", "timezone", "role", "languages", "goals", "id", "diversity.<key>", "attributes.<key>"];
+export const SELECTOR_FIELDS = ["department", "organisation", "level", "location", "timezone", "role", "languages", "goals", "id", "diversity.<key>", "attributes.<key>"];
 
 /** True when `field` is a field a selector can read. */
 export function isSelectorField(field: string): boolean {
-  return ["department", "level", "location", "timezone", "role", "languages", "goals", "id"].includes(field) || /^(diversity|attributes)\..+/.test(field);
+  return ["department", "organisation", "level", "location", "timezone", "role", "languages", "goals", "id"].includes(field) || /^(diversity|attributes)\..+/.test(field);
 }
 
 
@@ -214,6 +220,13 @@ export const programSchema = z.strictObject({
     .strictObject({
       includeSensitive: z.boolean().default(false),
       maxReasons: z.int().min(0).max(50).default(3),
+      /**
+       * Reasons for a pair whose two people give different `organisation`s: `scoped` (default)
+       * never mentions either side's internal fields (department, manager, career level) in its
+       * reasons or diversity evidence; `full` explains such pairs like any other.
+       * @remarks Since 0.2.0
+       */
+      crossOrganisation: z.enum(["scoped", "full"]).default("scoped"),
     })
     .prefault({}),
 });

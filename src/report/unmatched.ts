@@ -23,6 +23,7 @@ const RULE_WORDS: Record<string, string> = {
   forbidden: "admin-forbidden",
   history: "already-paired",
   "min-score": "minimum-score",
+  organisation: "organisation",
 };
 
 /** Rows (mentees) with at least one eligible column: the "matchable" of coverage. */

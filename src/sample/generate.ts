@@ -31,6 +31,16 @@ export interface GenerateCohortOptions {
   historyShare?: number;
   /** Share of participants who fill in any `diversity` attribute. @defaultValue 0.6 */
   diversityShare?: number;
+  /**
+   * A multi-organisation (cross-company) cohort: a number of organisations (named from a built-in
+   * list, "Acme", "Globex", …) or their names. Every participant gets an `organisation`, drawn
+   * with decreasing shares (the first organisation is the largest); someone managed by another
+   * participant joins their manager's organisation, and managers outside the cohort are per
+   * organisation. Drawn from a separate seeded stream, so the rest of the cohort is the same as
+   * without this option. @defaultValue none (no `organisation` field)
+   * @remarks Since 0.2.0
+   */
+  organisations?: number | readonly string[];
 }
 
 interface ResolvedOptions {
@@ -44,11 +54,12 @@ interface ResolvedOptions {
   managerShare: number;
   historyShare: number;
   diversityShare: number;
+  organisations: readonly string[];
 }
 
 /** Internal working record: the participant and what the second pass needs to know about it. */
 interface Person {
-  p: ParticipantInput & { languages: string[]; goals: string[]; level: number; department: string };
+  p: ParticipantInput & { languages: string[]; goals: string[]; level: number; department: string; organisation?: string };
   mentorSide: boolean;
 }
 
@@ -72,6 +83,7 @@ function resolve(options: GenerateCohortOptions): ResolvedOptions {
   };
   count("mentees");
   count("mentors");
+  const organisations = resolveOrganisations(options.organisations, issues);
   if (options.mentees + options.mentors > 1_000_000) issues.push({ path: [], code: "invalid-option", message: "at most 1000000 participants in all" });
   const seed = options.seed ?? 1;
   if (!Number.isInteger(seed) || seed < 0 || seed > 2 ** 32 - 1) issues.push({ path: ["seed"], code: "invalid-option", message: `seed must be an integer in [0, 2^32 - 1]; got ${String(seed)}` });
@@ -93,9 +105,46 @@ function resolve(options: GenerateCohortOptions): ResolvedOptions {
     managerShare: share("managerShare", 0.06),
     historyShare: share("historyShare", 0.05),
     diversityShare: share("diversityShare", 0.6),
+    organisations,
   };
   if (issues.length > 0) throw new MatchInputError(issues);
   return resolved;
+}
+
+const ORGANISATION_NAMES = ["Acme", "Globex", "Initech", "Umbrella", "Hooli", "Stark", "Wayne", "Wonka", "Tyrell", "Soylent"];
+
+function resolveOrganisations(value: GenerateCohortOptions["organisations"], issues: MatchIssue[]): readonly string[] {
+  if (value === undefined) return [];
+  if (typeof value === "number") {
+    if (!Number.isInteger(value) || value < 1 || value > 1000) {
+      issues.push({ path: ["organisations"], code: "invalid-option", message: `organisations must be an integer in [1, 1000] or a list of names; got ${String(value)}` });
+      return [];
+    }
+    return Array.from({ length: value }, (_, k) => ORGANISATION_NAMES[k] ?? `Organisation ${k + 1}`);
+  }
+  const names = Array.isArray(value) ? value : [];
+  if (names.length === 0 || names.length > 1000 || names.some((n) => typeof n !== "string" || n.trim() === "" || n.length > 200) || new Set(names).size !== names.length) {
+    issues.push({ path: ["organisations"], code: "invalid-option", message: "organisations must be 1–1000 distinct non-empty names (at most 200 characters each)" });
+    return [];
+  }
+  return names;
+}
+
+/**
+ * Gives every participant an organisation from its own seeded stream (so the rest of the cohort is
+ * unchanged): shares 1, 1/2, 1/3, … (first organisation largest); people managed by a participant
+ * join their manager's organisation, and a manager outside the cohort is named per organisation.
+ */
+function assignOrganisations(seed: number, people: readonly Person[], names: readonly string[]): void {
+  const random = createRandom((seed ^ 0x5bd1e995) >>> 0);
+  const weights = cumulativeWeights(names.map((_, k) => 1 / (k + 1)));
+  const byId = new Map(people.map((x) => [x.p.id, x]));
+  for (const x of people) x.p.organisation = names[random.weightedIndex(weights)]!;
+  for (const x of people) {
+    const manager = x.p.managerId === undefined ? undefined : byId.get(x.p.managerId);
+    if (manager !== undefined) x.p.organisation = manager.p.organisation;
+    else if (x.p.managerId !== undefined) x.p.managerId = `${x.p.organisation!.toLowerCase().replace(/[^a-z0-9]+/g, "-")}-${x.p.managerId}`;
+  }
 }
 
 /** `HH:MM` for every minute of the day, built once. */
@@ -437,5 +486,6 @@ export function generateCohort(options: GenerateCohortOptions): CohortInput {
   for (let i = 1; i <= o.mentors; i++) mentors.push(person(random, `mentor-${String(i).padStart(width, "0")}`, true, o, capacityMean, teams));
   for (let i = 1; i <= o.mentees; i++) mentees.push(person(random, `mentee-${String(i).padStart(width, "0")}`, false, o, capacityMean, teams));
   link(random, mentors, mentees, o);
+  if (o.organisations.length > 0) assignOrganisations(o.seed, [...mentors, ...mentees], o.organisations);
   return { participants: [...mentors, ...mentees].map((x) => inSchemaOrder(x.p)), program: programFor(o) };
 }

@@ -19,6 +19,7 @@ import type { EncodedCohort } from "../encode/index.js";
 import { MatchInputError, type MatchIssue } from "../errors.js";
 import { CRITERIA, participantSchema, programSchema, type Cohort, type Participant, type ParticipantInput, type Program, type ProgramInput } from "../model/index.js";
 import { AVAILABILITY, DIVERSITY, GOALS, PERSONALITY, PREFERENCES, SKILLS, createRowScorer, resolveCustom, type RowScorer } from "./pair-evaluator.js";
+import { SCOPED_RULE_SENTENCE, isInternalRule, isScopedPair, scopeDiversityEvidence } from "./organisation-scope.js";
 import { buildMatrix } from "./score-matrix.js";
 import type { CompatibilityMatrix, CriterionBreakdown, CriterionEvidence, PairScore, ScorePairOptions } from "./types.js";
 
@@ -56,6 +57,12 @@ function rankOf(enc: EncodedCohort, p: number, q: number): number {
  * Reasons: up to `explain.maxReasons` positive sentences ordered by weight × score (ties in
  * criterion order), then one sentence per broken rule. A pair with no data for any weighted
  * criterion says so.
+ *
+ * Cross-organisation pairs (both give an `organisation` and they differ) are scoped unless
+ * `explain.crossOrganisation: "full"`: their reasons and diversity evidence never mention
+ * department, manager or career level — diversity terms on those attributes are left out, and the
+ * reporting-line, department and level rules share one neutral sentence. `violations` keeps every
+ * code for the admin. Custom criteria's own sentences are the caller's to scope.
  * @throws MatchInputError when `row` or `col` is out of range.
  * @remarks Since 0.1.0
  */
@@ -84,6 +91,7 @@ export function explainPair(matrix: CompatibilityMatrix, row: number, col: numbe
   const peer = matrix.direction === "peer";
   const neutral = program.criteria.missing === "neutral";
   const includeSensitive = program.explain.includeSensitive;
+  const scoped = isScopedPair(program, cohort.participants[a]!, cohort.participants[b]!);
   const breakdown: Record<string, CriterionBreakdown> = {};
   const candidates: { text: string; strength: number; order: number }[] = [];
   let anyData = false;
@@ -146,7 +154,8 @@ export function explainPair(matrix: CompatibilityMatrix, row: number, col: numbe
         break;
       }
       case DIVERSITY: {
-        const e = diversityEvidence(enc, a, b, includeSensitive);
+        const raw = diversityEvidence(enc, a, b, includeSensitive);
+        const e = scoped ? scopeDiversityEvidence(raw) : raw;
         evidence = e;
         const t = e && includeSensitive ? diversityReason(e) : null;
         if (t) texts.push(t);
@@ -177,7 +186,8 @@ export function explainPair(matrix: CompatibilityMatrix, row: number, col: numbe
   const reasons = candidates.slice(0, program.explain.maxReasons).map((x) => x.text);
   if (!anyData && !neutral) reasons.push("No criterion has data for both people, so the score is 0");
   const violations = ruleCodesOf(bits);
-  for (const code of violations) reasons.push(locked ? `${RULE_SENTENCES[code]} (kept: locked by the admin)` : RULE_SENTENCES[code]);
+  const ruleSentences = violations.map((code) => (scoped && isInternalRule(code) ? SCOPED_RULE_SENTENCE : RULE_SENTENCES[code]));
+  for (const sentence of new Set(ruleSentences)) reasons.push(locked ? `${sentence} (kept: locked by the admin)` : sentence);
   return { score, eligible: bits === 0 || locked, locked, breakdown, violations, reasons };
 }
 
