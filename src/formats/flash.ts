@@ -24,9 +24,51 @@ export function eligibleScores(grid: ScoreGrid, allow?: (i: number, j: number) =
   return data;
 }
 
+/** The best meetings with the admin's locked pairs kept: see {@link lockedBMatching}. */
+export interface LockedBMatching {
+  /** Chosen `[row, col]` pairs, locked pairs first. */
+  edges: Array<[number, number]>;
+  total: number;
+  /** Locked pairs that could not be kept: their mentee or mentor had no degree left. */
+  dropped: Array<[number, number]>;
+}
+
+/**
+ * Maximum-cardinality, maximum-score b-matching (each pair at most once) that keeps the locked
+ * pairs. Locked pairs are taken first, in order, while both ends have degree left (a repeat of a
+ * kept pair is ignored); the rest is the exact b-matching of the remaining degrees without the
+ * kept pairs — so the result is optimal among b-matchings that contain the kept locked pairs.
+ */
+export function lockedBMatching(grid: ScoreGrid, rowCapacity: Int32Array, colCapacity: Int32Array, locked: ReadonlyArray<readonly [number, number]> = []): LockedBMatching {
+  const rowLeft = Int32Array.from(rowCapacity);
+  const colLeft = Int32Array.from(colCapacity);
+  const kept = new Set<number>();
+  const edges: Array<[number, number]> = [];
+  const dropped: Array<[number, number]> = [];
+  let total = 0;
+  for (const [i, j] of locked) {
+    const k = i * grid.cols + j;
+    if (kept.has(k)) continue;
+    if (rowLeft[i]! <= 0 || colLeft[j]! <= 0) {
+      dropped.push([i, j]);
+      continue;
+    }
+    kept.add(k);
+    rowLeft[i]!--;
+    colLeft[j]!--;
+    edges.push([i, j]);
+    total += grid.scores[k]!;
+  }
+  const data = eligibleScores(grid, kept.size ? (i, j) => !kept.has(i * grid.cols + j) : undefined);
+  const rest = solveBMatching({ rows: grid.rows, cols: grid.cols, data }, { rowCapacity: rowLeft, colCapacity: colLeft, maximize: true });
+  edges.push(...rest.edges);
+  return { edges, total: total + rest.total, dropped };
+}
+
 /**
  * Speed-mentoring timetable over `slots` time slots: every mentee meets up to `slots` distinct
- * mentors, at most one per slot, and every mentor sees at most one mentee per slot.
+ * mentors, at most one per slot, and every mentor sees at most one mentee per slot. Locked pairs
+ * meet in some slot (those beyond a participant's `slots` meetings are returned in `dropped`).
  *
  * Exact, not a bound: the meetings are a maximum-cardinality, maximum-score bipartite b-matching
  * with degree ≤ slots on both sides (each pair at most once), and by König's edge-colouring
@@ -35,20 +77,12 @@ export function eligibleScores(grid: ScoreGrid, allow?: (i: number, j: number) =
  * with earlier slots excluded, can only do as well or worse.)
  * Returns the meetings of each slot as `[row, col]` pairs.
  */
-export function solveTimetable(grid: ScoreGrid, slots: number, rowCapacity?: Int32Array, colCapacity?: Int32Array): Array<Array<[number, number]>> {
-  const data = eligibleScores(grid);
-  const result = solveBMatching(
-    { rows: grid.rows, cols: grid.cols, data },
-    {
-      rowCapacity: rowCapacity ?? new Int32Array(grid.rows).fill(slots),
-      colCapacity: colCapacity ?? new Int32Array(grid.cols).fill(slots),
-      maximize: true,
-    },
-  );
+export function solveTimetable(grid: ScoreGrid, slots: number, locked: ReadonlyArray<readonly [number, number]> = []): { rounds: Array<Array<[number, number]>>; dropped: Array<[number, number]> } {
+  const result = lockedBMatching(grid, new Int32Array(grid.rows).fill(slots), new Int32Array(grid.cols).fill(slots), locked);
   const { color } = colorBipartiteEdges(grid.rows, grid.cols, result.edges);
   const rounds: Array<Array<[number, number]>> = Array.from({ length: slots }, () => []);
   result.edges.forEach((edge, e) => rounds[color[e]!]!.push(edge));
-  return rounds;
+  return { rounds, dropped: result.dropped };
 }
 
 /**

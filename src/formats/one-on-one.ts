@@ -32,10 +32,12 @@ export interface PairSolution {
  * capacitated assignment solved by min-cost flow, lexicographically: most mentees matched, then
  * mentor minimums met, then the objective:
  * - `maxTotal`: the largest total score;
- * - `maxMin`: the largest possible lowest score (bottleneck) among the most-matched solutions,
- *   found by binary search over the sorted distinct scores, each step an exact max-cardinality
- *   check; then, among matchings whose every free pair reaches it, mentor minimums and the
- *   largest total (so the order is: most matched, best lowest score, minimums, total);
+ * - `maxMin`: the largest possible lowest score (bottleneck) among the solutions with the most
+ *   mentees matched and, among those, the most minimum seats filled — found by binary search over
+ *   the sorted distinct scores, each step one exact flow solve — then the largest total among
+ *   matchings whose every free pair reaches it (so the order is: most matched, mentor minimums,
+ *   best lowest score, total). Minimum loads are commitments to mentors, so they come before
+ *   the worst score;
  * - `priority`: as many priority mentees as possible, then the largest total. Exact because the
  *   rows a bipartite matching can cover form a matroid (so the most-matched and the most-priority
  *   goals never conflict) and a bonus of rows + 1 per priority mentee outweighs any score sum.
@@ -73,22 +75,33 @@ export function solvePairs(problem: PairProblem, objective: "maxTotal" | "maxMin
   const solve = (threshold: number, bonus: number) =>
     solveCapacitatedAssignment(build(threshold, bonus), { capacity, minimum, maximize: true });
   const matched = (rowMap: Int32Array) => rowMap.reduce((c, j) => (j >= 0 ? c + 1 : c), 0);
+  /** Minimum seats filled (Σ_j min(load_j, minimum_j) over the free part). */
+  const filled = (rowMap: Int32Array) => {
+    const load = new Int32Array(cols);
+    for (const j of rowMap) if (j >= 0) load[j]!++;
+    let seats = 0;
+    for (let j = 0; j < cols; j++) seats += Math.min(load[j]!, minimum[j]!);
+    return seats;
+  };
 
   let best = solve(-Infinity, objective === "priority" ? rows + 1 : 0);
   let threshold: number | null = null;
   if (objective === "maxMin" && n > 0) {
     const target = matched(best.rowToCol);
+    const seats = filled(best.rowToCol);
     const distinct = new Set<number>();
     for (const i of freeRows) for (let j = 0; j < cols; j++) if (eligible[i * cols + j]) distinct.add(scores[i * cols + j]!);
     const sorted = [...distinct].sort((a, b) => a - b);
-    // Largest index whose threshold still lets `target` mentees be matched; index 0 always does.
+    // Largest index whose threshold still lets `target` mentees be matched with `seats` minimum
+    // seats filled; index 0 always does. (Raising the threshold only removes pairs, so the best
+    // (matched, seats) it allows never rises: the test is monotone and bisection is exact.)
     let lo = 0;
     let hi = sorted.length - 1;
     let at = best;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
       const trial = solve(sorted[mid]!, 0);
-      if (matched(trial.rowToCol) === target) {
+      if (matched(trial.rowToCol) === target && filled(trial.rowToCol) === seats) {
         lo = mid;
         at = trial;
       } else hi = mid - 1;

@@ -4,14 +4,13 @@ import { explainPair, scoreMatrix, type CompatibilityMatrix } from "../score/ind
 import { WEEK_CELLS, CELL_MINUTES } from "../encode/index.js";
 import { solveConstrained } from "../solvers/constraint/solve.js";
 import type { ConstraintModel, ConstraintResult, LinearConstraint } from "../solvers/constraint/types.js";
-import { solveBMatching } from "../solvers/b-matching.js";
 import { colorBipartiteEdges } from "../solvers/edge-coloring.js";
 import { solvePairs, type PairSolution } from "../formats/one-on-one.js";
 import { fieldValue, selectorMatches } from "../formats/selectors.js";
-import { eligibleScores } from "../formats/flash.js";
+import { eligibleScores, lockedBMatching } from "../formats/flash.js";
 import { explainUnmatched, matchableRows } from "../report/unmatched.js";
 import { summarise } from "../report/stats.js";
-import { byMentorThenMentee, pairMatch, pairProblem, reportPairs, type MatchContext, type StageRunner } from "./match.js";
+import { byMentorThenMentee, pairProblem, reportPairs, timetableMatches, warnLockedDropped, type MatchContext, type StageRunner } from "./match.js";
 import type { Match, MatchOptions, MatchResult, MemberScore, Unmatched } from "./types.js";
 
 const DAY_NAMES = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
@@ -53,6 +52,13 @@ function engineOf(context: MatchContext): "auto" | "exact" | "local" {
   return s === "exact" ? "exact" : s === "local" ? "local" : "auto";
 }
 
+/** Constraints that define the format (no repeated pair, locked pairs): never relaxed. */
+const STRUCTURAL = new WeakSet<LinearConstraint>();
+function structural(c: LinearConstraint): LinearConstraint {
+  STRUCTURAL.add(c);
+  return c;
+}
+
 /**
  * Solves a model, and when its hard constraints cannot all be met, solves it again with them
  * relaxed to soft (penalised) so the admin still sees the closest result — the report names the
@@ -75,7 +81,7 @@ async function solveReported(model: ConstraintModel, context: MatchContext, opti
   );
   const relaxed: ConstraintModel = {
     ...model,
-    constraints: (model.constraints ?? []).map((c) => (c.hard === false ? c : { ...c, hard: false, penalty: 10 })),
+    constraints: (model.constraints ?? []).map((c) => (c.hard === false || STRUCTURAL.has(c) ? c : { ...c, hard: false, penalty: 10 })),
   };
   const second = await solveConstrained(relaxed, common);
   return { result: second, infeasibility };
@@ -435,6 +441,10 @@ async function solveRotation(context: MatchContext, stage: StageRunner, warnings
   const m = matrix.cols;
 
   const joint = stage("solve", () => jointRounds(matrix, capacity, R));
+  warnLockedDropped(context, joint.dropped, `${R} round${R === 1 ? "" : "s"} and the mentor's capacity`, warnings);
+  const droppedKeys = new Set(joint.dropped.map(([i, j]) => i * m + j));
+  // Locked pairs every path keeps: each exactly once, in some round.
+  const locked = dedupePairs(matrix.locked.filter(([i, j]) => !droppedKeys.has(i * m + j)), m);
   const bound = joint.total;
   let rounds = joint.rounds;
   let solver = "b-matching+edge-colouring";
@@ -449,7 +459,7 @@ async function solveRotation(context: MatchContext, stage: StageRunner, warnings
     return met;
   };
   const solveJointly = async () => {
-    const out = await solving(context, options, () => jointConstrained(context, R, minDepartments, capacity, options, warnings));
+    const out = await solving(context, options, () => jointConstrained(context, R, minDepartments, capacity, locked, options, warnings));
     rounds = out.rounds;
     constraintResult = out.result;
     infeasibility = out.infeasibility;
@@ -468,19 +478,19 @@ async function solveRotation(context: MatchContext, stage: StageRunner, warnings
       if (mode === "joint" || (mode === "auto" && modelSize <= 250_000)) {
         await solveJointly();
       } else {
-        rounds = stage("solve", () => sequentialRounds(context, R, capacity, minDepartments));
+        rounds = stage("solve", () => sequentialRounds(context, R, capacity, locked, minDepartments));
         solver = "sequential-min-cost-flow";
         optimal = false;
       }
     }
   } else if (program.rotation!.mode === "sequential") {
-    rounds = stage("solve", () => sequentialRounds(context, R, capacity, undefined));
+    rounds = stage("solve", () => sequentialRounds(context, R, capacity, locked, undefined));
     solver = "sequential-min-cost-flow";
     optimal = false;
   }
 
   return stage("report", () => {
-    const roundMatches = rounds.map((pairs, r) => pairs.map(([i, j]) => pairMatch(context, i, j, { round: r })).sort(byMentorThenMentee));
+    const roundMatches = timetableMatches(context, rounds);
     const matches = roundMatches.flat();
     const total = matches.reduce((s, x) => s + x.score, 0);
     const met = new Int32Array(n);
@@ -505,32 +515,62 @@ async function solveRotation(context: MatchContext, stage: StageRunner, warnings
   });
 }
 
-/** Exact joint rounds without department rules: b-matching + König colouring of mentor copies. */
-export function jointRounds(matrix: { rows: number; cols: number; scores: Float64Array; eligible: Uint8Array; locked?: ReadonlyArray<readonly [number, number]> }, capacity: Int32Array, R: number): { rounds: Array<Array<[number, number]>>; total: number } {
+/**
+ * Exact joint rounds without department rules: b-matching + König colouring of mentor copies.
+ * Locked pairs are kept (each in some round) while the mentee has rounds and the mentor seats
+ * (R × capacity) left; the others are returned in `dropped`.
+ */
+export function jointRounds(matrix: { rows: number; cols: number; scores: Float64Array; eligible: Uint8Array; locked?: ReadonlyArray<readonly [number, number]> }, capacity: Int32Array, R: number): { rounds: Array<Array<[number, number]>>; total: number; dropped: Array<[number, number]> } {
   const { rows: n, cols: m } = matrix;
-  const b = solveBMatching({ rows: n, cols: m, data: eligibleScores(matrix) }, { rowCapacity: new Int32Array(n).fill(R), colCapacity: Int32Array.from(capacity, (c) => c * R), maximize: true });
-  // Split mentor j into capacity_j copies, dealing its edges round-robin so each copy has ≤ R.
+  const b = lockedBMatching(matrix, new Int32Array(n).fill(R), Int32Array.from(capacity, (c) => c * R), matrix.locked ?? []);
+  return { rounds: colourRounds(n, m, capacity, R, b.edges), total: b.total, dropped: b.dropped };
+}
+
+/**
+ * Splits meetings (mentee degree ≤ R, mentor degree ≤ R × capacity) into R rounds with mentor
+ * loads ≤ capacity per round: mentor j becomes capacity_j copies, its edges dealt round-robin so
+ * each copy has degree ≤ R, and a König edge colouring with R colours gives the rounds.
+ */
+function colourRounds(n: number, m: number, capacity: Int32Array, R: number, pairs: ReadonlyArray<readonly [number, number]>): Array<Array<[number, number]>> {
   const copyStart = new Int32Array(m + 1);
   for (let j = 0; j < m; j++) copyStart[j + 1] = copyStart[j]! + Math.max(1, capacity[j]!);
   const dealt = new Int32Array(m);
-  const edges: Array<[number, number]> = b.edges.map(([i, j]) => {
+  const edges: Array<[number, number]> = pairs.map(([i, j]) => {
     const copies = Math.max(1, capacity[j]!);
     const c = copyStart[j]! + (dealt[j]!++ % copies);
     return [i, c];
   });
   const { color } = colorBipartiteEdges(n, copyStart[m]!, edges);
   const rounds: Array<Array<[number, number]>> = Array.from({ length: R }, () => []);
-  b.edges.forEach((e, k) => rounds[color[k]!]!.push([e[0], e[1]]));
-  return { rounds, total: b.total };
+  pairs.forEach((e, k) => rounds[color[k]!]!.push([e[0], e[1]]));
+  return rounds;
 }
 
-/** Round by round, each an exact capacitated assignment with earlier partners excluded. */
-function sequentialRounds(context: MatchContext, R: number, capacity: Int32Array, minDepartments: number | undefined): Array<Array<[number, number]>> {
+/** Each `[row, col]` pair once, in first-seen order. */
+function dedupePairs(pairs: ReadonlyArray<readonly [number, number]>, cols: number): Array<[number, number]> {
+  const seen = new Set<number>();
+  const out: Array<[number, number]> = [];
+  for (const [i, j] of pairs) {
+    if (seen.has(i * cols + j)) continue;
+    seen.add(i * cols + j);
+    out.push([i, j]);
+  }
+  return out;
+}
+
+/**
+ * Round by round, each an exact capacitated assignment with earlier partners excluded. Locked
+ * pairs (mentee degree ≤ R, mentor degree ≤ R × capacity) are spread over the rounds first by an
+ * edge colouring and fixed in their round.
+ */
+function sequentialRounds(context: MatchContext, R: number, capacity: Int32Array, locked: ReadonlyArray<readonly [number, number]>, minDepartments: number | undefined): Array<Array<[number, number]>> {
   const { matrix } = context;
   const n = matrix.rows;
   const m = matrix.cols;
   const mentors = mentorsOf(context);
   const eligible = Uint8Array.from(matrix.eligible);
+  const lockedRounds = colourRounds(n, m, capacity, R, locked);
+  for (const [i, j] of locked) eligible[i * m + j] = 0; // met only in the round it is fixed to
   const met = Array.from({ length: n }, () => new Set<string>());
   const rounds: Array<Array<[number, number]>> = [];
   for (let r = 0; r < R; r++) {
@@ -553,7 +593,7 @@ function sequentialRounds(context: MatchContext, R: number, capacity: Int32Array
         }
       }
     }
-    const sol = solvePairs({ rows: n, cols: m, scores: matrix.scores, eligible: roundEligible, capacity, minimum: new Int32Array(m), priority: new Uint8Array(n), locked: [] }, "maxTotal");
+    const sol = solvePairs({ rows: n, cols: m, scores: matrix.scores, eligible: roundEligible, capacity, minimum: new Int32Array(m), priority: new Uint8Array(n), locked: lockedRounds[r]! }, "maxTotal");
     const pairs: Array<[number, number]> = [];
     sol.rowToCol.forEach((j, i) => {
       if (j < 0) return;
@@ -571,7 +611,7 @@ function sequentialRounds(context: MatchContext, R: number, capacity: Int32Array
  * Joint rounds through the constraint solver: no repeats, programme quotas in every round, and
  * (with minDepartments) a per-department cap that guarantees it.
  */
-async function jointConstrained(context: MatchContext, R: number, minDepartments: number | undefined, capacity: Int32Array, options: MatchOptions, warnings: string[]) {
+async function jointConstrained(context: MatchContext, R: number, minDepartments: number | undefined, capacity: Int32Array, locked: ReadonlyArray<readonly [number, number]>, options: MatchOptions, warnings: string[]) {
   const { matrix } = context;
   const n = matrix.rows;
   const m = matrix.cols;
@@ -589,10 +629,13 @@ async function jointConstrained(context: MatchContext, R: number, minDepartments
   }
   const constraints: LinearConstraint[] = [];
   const roundsOf = (base: number, count: number, idx: number) => Array.from({ length: R }, (_, r) => r * count + idx + base);
+  const isLocked = new Set(locked.map(([i, j]) => i * m + j));
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < m; j++) {
       if (!matrix.eligible[i * m + j]) continue;
-      constraints.push({ name: `no repeat ${matrix.rowIds[i]}–${matrix.colIds[j]}`, rows: roundsOf(0, n, i), cols: roundsOf(0, m, j), sense: "<=", rhs: 1 });
+      // A locked pair meets exactly once, in whichever round suits the rest.
+      if (isLocked.has(i * m + j)) constraints.push(structural({ name: `locked ${matrix.rowIds[i]}–${matrix.colIds[j]}`, rows: roundsOf(0, n, i), cols: roundsOf(0, m, j), sense: "=", rhs: 1 }));
+      else constraints.push(structural({ name: `no repeat ${matrix.rowIds[i]}–${matrix.colIds[j]}`, rows: roundsOf(0, n, i), cols: roundsOf(0, m, j), sense: "<=", rhs: 1 }));
     }
   }
   // With at most c meetings per department, R meetings span ≥ ceil(R / c) departments; the

@@ -177,6 +177,33 @@ export function pairMatch(context: MatchContext, row: number, col: number, extra
   };
 }
 
+/**
+ * Builds timetable meetings (round or slot `round`), each marked `locked` (with the rules it
+ * breaks) when the admin locked the pair.
+ */
+export function timetableMatches(context: MatchContext, rounds: ReadonlyArray<ReadonlyArray<readonly [number, number]>>): Match[][] {
+  const { matrix } = context;
+  const rules = new Map<number, string[]>();
+  for (const [i, j] of matrix.locked) rules.set(i * matrix.cols + j, []);
+  for (const lv of matrix.lockedViolations) if (rules.has(lv.row * matrix.cols + lv.col)) rules.set(lv.row * matrix.cols + lv.col, [...lv.violations]);
+  return rounds.map((pairs, round) =>
+    pairs
+      .map(([i, j]) => {
+        const broken = rules.get(i * matrix.cols + j);
+        return pairMatch(context, i, j, broken ? { round, locked: true, lockedViolations: [...broken] } : { round });
+      })
+      .sort(byMentorThenMentee),
+  );
+}
+
+/** Names, in `warnings`, the locked pairs a timetable could not keep, and why. */
+export function warnLockedDropped(context: MatchContext, dropped: ReadonlyArray<readonly [number, number]>, what: string, warnings: string[]): void {
+  const { matrix } = context;
+  for (const [i, j] of dropped) {
+    warnings.push(`locked pair ${JSON.stringify(matrix.colIds[j])} → ${JSON.stringify(matrix.rowIds[i])} not kept: ${JSON.stringify(matrix.rowIds[i])} or ${JSON.stringify(matrix.colIds[j])} already has as many locked meetings as ${what} allow`);
+  }
+}
+
 function lockedInfo(context: MatchContext): Map<number, { col: number; rules: string[] }> {
   const out = new Map<number, { col: number; rules: string[] }>();
   for (const [row, col] of context.matrix.locked) out.set(row, { col, rules: [] });
@@ -256,7 +283,7 @@ export function reportPairs(context: MatchContext, problem: PairProblem, solutio
       // Under maxMin, free eligible mentors may exist whose pair scores fall under the bottleneck.
       let open = false;
       for (let j = 0; j < problem.cols; j++) if (problem.eligible[i * problem.cols + j] && !full(j)) open = true;
-      if (open) reason = { code: "below-threshold", message: `every eligible mentor with a free seat scores below ${solution.threshold.toFixed(3)}, the best lowest score that keeps the most mentees matched` };
+      if (open) reason = { code: "below-threshold", message: `every eligible mentor with a free seat scores below ${solution.threshold.toFixed(3)}, the best lowest score that keeps the most mentees matched and mentor minimums met` };
     }
     unmatched.push(
       explainUnmatched({ id: matrix.rowIds[i]!, role: "mentee", view: matrix, index: i, axis: "row", selfIndex: selfCol(i), partnerWord: "mentor", partnerIds: matrix.colIds, full, ...(reason ? { reason } : {}) }),
@@ -376,9 +403,10 @@ function solveFlashFormat(context: MatchContext, stage: StageRunner, warnings: s
   const { cohort, matrix } = context;
   const program = cohort.program;
   const slots = program.flash.slots;
-  const rounds = stage("solve", () => solveTimetable(matrix, slots));
+  const { rounds, dropped } = stage("solve", () => solveTimetable(matrix, slots, matrix.locked));
+  warnLockedDropped(context, dropped, `${slots} slot${slots === 1 ? "" : "s"}`, warnings);
   return stage("report", () => {
-    const roundMatches = rounds.map((pairs, r) => pairs.map(([i, j]) => pairMatch(context, i, j, { round: r })).sort(byMentorThenMentee));
+    const roundMatches = timetableMatches(context, rounds);
     const matches = roundMatches.flat();
     const met = new Int32Array(matrix.rows);
     const seen = new Int32Array(matrix.cols);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { match, recommendAll, rematch } from "../../src/index.js";
+import { generateCohort, match, parseCohort, recommendAll, rematch, scoreMatrix } from "../../src/index.js";
 
 /** A participant with just enough profile to be eligible with everyone of the other side. */
 const person = (id: string, role: string, extra: Record<string, unknown> = {}) => ({ id, role, level: role === "mentor" ? 6 : role === "both" ? 3 : 2, languages: ["English"], goals: ["leadership"], ...extra });
@@ -54,5 +54,108 @@ describe("issue 14: wrong or empty results", () => {
       }),
       { numRuns: 25 },
     );
+  });
+});
+
+/** Every built-in criterion off: the score of a pair is the custom `table` criterion alone. */
+const tableOnly = { goals: 0, skills: 0, personality: 0, availability: 0, diversity: 0, preferences: 0, table: 1 };
+const table = {
+  name: "table",
+  weight: 1,
+  score: (mentee: { id: string }, mentor: { attributes?: Record<string, unknown> }) => Number((mentor.attributes?.["scores"] as Record<string, number>)[mentee.id]),
+};
+
+describe("issue 14.4: rotational and flash keep locked pairs", () => {
+  // Mentors A (goal g1), B (g2); mentees x (g1), y (g2). Alone, the best single round is A–x, B–y
+  // (two goal matches); the admin locked A–y.
+  const participants = [
+    person("A", "mentor", { goals: ["g1"] }),
+    person("B", "mentor", { goals: ["g2"] }),
+    person("x", "mentee", { goals: ["g1"] }),
+    person("y", "mentee", { goals: ["g2"] }),
+  ];
+  const locked = [{ mentorId: "A", menteeId: "y" }];
+  const meetings = (r: { matches: { mentorIds: string[]; menteeIds: string[]; round?: number; locked?: boolean }[] }) => r.matches.map((m) => `${m.round}:${m.mentorIds[0]}-${m.menteeIds[0]}${m.locked ? " locked" : ""}`).sort();
+
+  for (const [label, program] of [
+    ["rotational, 1 round", { format: "rotational", rotation: { rounds: 1 } }],
+    ["rotational, 1 round, sequential", { format: "rotational", rotation: { rounds: 1, mode: "sequential" } }],
+    ["rotational, 1 round, quota (constraint solver)", { format: "rotational", rotation: { rounds: 1 }, quotas: [{ name: "any", min: 0 }] }],
+    ["flash, 1 slot", { format: "flash", flash: { slots: 1 } }],
+  ] as const) {
+    it(`issue 14.4: ${label} keeps the locked pair A–y, as one-on-one does`, async () => {
+      const result = await match({ participants, program: { ...program, rules: { locked } } });
+      // With A–y fixed, x can only meet B in the one round/slot.
+      expect(meetings(result)).toEqual(["0:A-y locked", "0:B-x"]);
+      expect(result.warnings.filter((w) => w.includes("locked"))).toEqual([]);
+    });
+  }
+
+  it("issue 14.4: rotational keeps the locked pair in some round and never repeats it", async () => {
+    const result = await match({ participants, program: { format: "rotational", rotation: { rounds: 2 }, rules: { locked } } });
+    // Two rounds: A–y (locked) and B–x in one, A–x and B–y in the other — all four pairs once.
+    const pairs = result.matches.map((m) => `${m.mentorIds[0]}-${m.menteeIds[0]}`).sort();
+    expect(pairs).toEqual(["A-x", "A-y", "B-x", "B-y"]);
+    expect(result.matches.filter((m) => m.locked).map((m) => `${m.mentorIds[0]}-${m.menteeIds[0]}`)).toEqual(["A-y"]);
+  });
+
+  it("issue 14.4: a locked pair that no slot can hold is named in warnings, not dropped silently", async () => {
+    // A has two seats but one slot: it can meet only one of its two locked mentees.
+    const result = await match({
+      participants: participants.map((p) => (p.id === "A" ? { ...p, capacity: 2 } : p)),
+      program: { format: "flash", flash: { slots: 1 }, rules: { locked: [{ mentorId: "A", menteeId: "y" }, { mentorId: "A", menteeId: "x" }] } },
+    });
+    const kept = result.matches.filter((m) => m.mentorIds[0] === "A").map((m) => m.menteeIds[0]!);
+    expect(kept).toHaveLength(1);
+    expect(result.matches.find((m) => m.mentorIds[0] === "A")!.locked).toBe(true);
+    const other = kept[0] === "x" ? "y" : "x";
+    expect(result.warnings.filter((w) => w.includes("not kept"))).toEqual([expect.stringContaining(`"A" → "${other}" not kept`)]);
+  });
+});
+
+describe("issue 14.6: maxMin fills mentor minimums before raising the worst score", () => {
+  it("issue 14.6: hand-worked — the minimum seat comes first, then the best worst score", async () => {
+    // M1 (capacity 1, minimum 1) scores a 0.3, b 0.2; M2 (capacity 2) scores a 0.9, b 0.8.
+    // Both mentees are matched in every candidate. Both to M2: worst 0.8 but M1's minimum is
+    // empty. With M1's seat filled: a→M1, b→M2 has worst 0.3; b→M1, a→M2 has worst 0.2.
+    // Order "most matched, minimums, worst score" gives a→M1, b→M2.
+    const participants = [
+      person("M1", "mentor", { capacity: 1, minCapacity: 1, attributes: { scores: { a: 0.3, b: 0.2 } } }),
+      person("M2", "mentor", { capacity: 2, attributes: { scores: { a: 0.9, b: 0.8 } } }),
+      person("a", "mentee"),
+      person("b", "mentee"),
+    ];
+    const result = await match({ participants, program: { objective: "maxMin", weights: tableOnly } }, { criteria: [table] });
+    expect(result.matches.map((m) => `${m.mentorIds[0]}-${m.menteeIds[0]}`).sort()).toEqual(["M1-a", "M2-b"]);
+    expect(result.stats.min).toBeCloseTo(0.3, 12);
+    expect(result.unmatched.filter((u) => u.code === "minimum-not-met")).toEqual([]);
+  });
+
+  it("issue 14.6: generated seed 183 — maxMin fills all 5 minimum seats, as maxTotal does", async () => {
+    // generateCohort seed 183, 30 mentees × 20 mentors; minimum load 1 on the 5 mentors whose
+    // eligible pairs score lowest on average (those the worst-score objective would skip).
+    const raw = generateCohort({ seed: 183, mentees: 30, mentors: 20 });
+    const m = scoreMatrix(parseCohort(raw));
+    const mean: Array<[number, string]> = [];
+    for (let j = 0; j < m.cols; j++) {
+      let sum = 0, count = 0;
+      for (let i = 0; i < m.rows; i++) if (m.eligible[i * m.cols + j]) { sum += m.scores[i * m.cols + j]!; count++; }
+      if (count > 0) mean.push([sum / count, m.colIds[j]!]);
+    }
+    const chosen = new Set(mean.sort((a, b) => a[0] - b[0]).slice(0, 5).map(([, id]) => id));
+    const participants = raw.participants.map((p) => {
+      if (p.role !== "mentor") return p;
+      const { minCapacity: _drop, ...rest } = p;
+      return chosen.has(p.id) ? { ...rest, minCapacity: 1 } : rest;
+    });
+    const filledBy = (r: { matches: { mentorIds: string[] }[] }) => new Set(r.matches.map((x) => x.mentorIds[0]!).filter((id) => chosen.has(id))).size;
+    const total = await match({ participants, program: { ...raw.program, objective: "maxTotal" } });
+    const maxMin = await match({ participants, program: { ...raw.program, objective: "maxMin" } });
+    expect(filledBy(total)).toBe(5); // so all 5 minimum seats can be filled with the most matched
+    expect(maxMin.stats.matchedMentees).toBe(total.stats.matchedMentees);
+    expect(filledBy(maxMin)).toBe(5);
+    expect(maxMin.unmatched.filter((u) => u.code === "minimum-not-met")).toEqual([]);
+    // Its worst score is still at least maxTotal's (both fill the same seats and match as many).
+    expect(maxMin.stats.min).toBeGreaterThanOrEqual(total.stats.min - 1e-12);
   });
 });
