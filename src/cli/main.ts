@@ -1,157 +1,116 @@
 #!/usr/bin/env node
-// The `mentormatch` command: files in, files out.
-import { readFileSync, writeFileSync } from "node:fs";
-import { formatPath, MatchInputError } from "../errors.js";
-import { cohortJsonSchema, parseCohort } from "../model/cohort.js";
-import { parseParticipantsCsv } from "../model/csv.js";
-import { match } from "../match/match.js";
-import type { MatchResult } from "../match/types.js";
+// The `mentormatch` command: files in, files out. Commands live in ./commands/, listed in
+// ./registry.ts; this file dispatches, maps errors to exit codes and owns the process.
+import { MatchInputError } from "../errors.js";
+import { closestName } from "../model/closest-name.js";
+import pkg from "../../package.json" with { type: "json" };
+import { parseCommandArgs } from "./args.js";
+import { CliIoError, EXIT_CODES, UsageError, type CliIo } from "./command.js";
+import { realFs } from "./files.js";
+import { commandHelp, globalHelp } from "./help.js";
+import { printIssues } from "./issues.js";
+import { COMMANDS } from "./registry.js";
+import { escapeForTerminal } from "./terminal.js";
 
-const HELP = `mentormatch — exact, explainable mentor–mentee matching
-
-Usage:
-  mentormatch match <cohort.json | participants.csv> [--program program.json] [--out result.json]
-                    [--objective maxTotal|maxMin|priority] [--solver auto|exact|stable|constraint|local]
-                    [--seed N] [--quiet]
-      Match the cohort; write the result as JSON to --out (or stdout) and a summary to stderr.
-      A .csv file holds participants (one per line, header row of field names); the programme
-      then comes from --program (default: one-on-one with default weights and rules).
-  mentormatch validate <cohort.json | participants.csv> [--program program.json]
-      Check the cohort; print every issue with its path. Exit code 1 when invalid.
-  mentormatch schema
-      Print the input JSON Schema.
-  mentormatch --help | --version
-
-Exit codes: 0 success, 1 invalid input, 2 usage error.`;
-
-interface Io {
-  out: (text: string) => void;
-  err: (text: string) => void;
+/** The process's own standard streams, environment and file system. */
+function processIo(): CliIo {
+  return {
+    out: (text) => process.stdout.write(text + "\n"),
+    write: (data) => process.stdout.write(data),
+    err: (text) => process.stderr.write(text + "\n"),
+    status: (text) => {
+      const width = Math.max(20, (process.stderr.columns ?? 80) - 1);
+      process.stderr.write(`\r\x1b[K${text.length > width ? text.slice(0, width - 1) + "…" : text}`);
+    },
+    stderrIsTTY: process.stderr.isTTY === true,
+    env: process.env,
+    fs: realFs,
+    now: () => performance.now(),
+  };
 }
 
-function readJson(path: string): unknown {
-  const text = readText(path);
-  try {
-    return JSON.parse(text);
-  } catch (err) {
-    throw new MatchInputError([{ path: [], code: "invalid-json", message: `${path} is not valid JSON: ${(err as Error).message}` }]);
-  }
-}
-
-function readText(path: string): string {
-  try {
-    return readFileSync(path, "utf8");
-  } catch (err) {
-    throw new MatchInputError([{ path: [], code: "unreadable-file", message: `cannot read ${path}: ${(err as Error).message}` }]);
-  }
-}
-
-/** A cohort from a JSON file, or participants from a CSV file plus an optional programme file. */
-function readCohort(path: string, programPath: string | undefined): unknown {
-  if (!path.toLowerCase().endsWith(".csv")) return readJson(path);
-  const participants = parseParticipantsCsv(readText(path));
-  return { participants, program: programPath ? readJson(programPath) : {} };
-}
-
-function parseFlags(args: string[]): { positional: string[]; flags: Map<string, string | true> } {
-  const positional: string[] = [];
-  const flags = new Map<string, string | true>();
-  for (let k = 0; k < args.length; k++) {
-    const a = args[k]!;
-    if (!a.startsWith("--")) {
-      positional.push(a);
-      continue;
-    }
-    const eq = a.indexOf("=");
-    if (eq > 0) flags.set(a.slice(2, eq), a.slice(eq + 1));
-    else if (["quiet", "help", "version"].includes(a.slice(2))) flags.set(a.slice(2), true);
-    else flags.set(a.slice(2), args[++k] ?? "");
-  }
-  return { positional, flags };
-}
-
-function summary(result: MatchResult): string {
-  const s = result.stats;
-  const lines = [
-    `${result.format}: ${s.matches} match${s.matches === 1 ? "" : "es"}, ${result.unmatched.length} unmatched; mean score ${s.mean.toFixed(3)}, min ${s.min.toFixed(3)}; coverage ${(s.coverage * 100).toFixed(1)} %; solver ${s.solver}${s.optimal ? " (optimal)" : ""}`,
-    ...result.unmatched.slice(0, 10).map((u) => `  unmatched ${u.role} ${u.id}: ${u.message}`),
-    ...(result.unmatched.length > 10 ? [`  … and ${result.unmatched.length - 10} more`] : []),
-    ...result.warnings.map((w) => `warning: ${w}`),
-  ];
-  return lines.join("\n");
+function usageError(io: CliIo, context: string, message: string): number {
+  io.err(escapeForTerminal(`mentormatch${context}: ${message}`));
+  io.err(`Run "mentormatch${context} --help" for usage.`);
+  return EXIT_CODES.usage;
 }
 
 /**
- * Runs the command line with `args` (without `node` and the script) and returns the exit code.
- * @remarks Since 0.1.0
+ * Runs the command line with `args` (without `node` and the script) and returns the exit code
+ * (see `EXIT_CODES`). Never throws: every failure is a message on `io.err` and a code.
+ * `io` defaults to the process's streams; tests pass their own (missing members are defaulted).
+ * @remarks Since 0.1.0; `io` members other than `out` and `err` since 0.2.0
  */
-export async function runCli(args: string[], io: Io = { out: (t) => process.stdout.write(t + "\n"), err: (t) => process.stderr.write(t + "\n") }): Promise<number> {
-  const { positional, flags } = parseFlags(args);
-  const [command, file] = positional;
-  if (flags.has("help") || command === "help") {
-    io.out(HELP);
-    return 0;
+export async function runCli(args: string[], io: Partial<CliIo> = {}): Promise<number> {
+  const full: CliIo = { ...processIo(), ...io };
+  if (io.out && !io.write) full.write = (data) => io.out!(typeof data === "string" ? data.replace(/\n$/, "") : Buffer.from(data).toString("latin1"));
+  return dispatch(args, full);
+}
+
+async function dispatch(args: string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = args;
+  if (name === undefined) {
+    io.err(globalHelp(COMMANDS));
+    return EXIT_CODES.usage;
   }
-  if (flags.has("version")) {
-    io.out("0.1.0");
-    return 0;
+  if (name === "--help" || name === "-h") {
+    io.out(globalHelp(COMMANDS));
+    return EXIT_CODES.ok;
   }
+  if (name === "--version" || name === "-v") {
+    io.out(pkg.version);
+    return EXIT_CODES.ok;
+  }
+  if (name === "help") {
+    const topic = rest[0] === undefined ? undefined : COMMANDS.find((c) => c.name === rest[0]);
+    if (rest[0] !== undefined && topic === undefined) return unknownCommand(io, rest[0]);
+    io.out(topic ? commandHelp(topic) : globalHelp(COMMANDS));
+    return EXIT_CODES.ok;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (command === undefined) return unknownCommand(io, name);
+  const context = ` ${command.name}`;
+  let label = "input";
   try {
-    switch (command) {
-      case "schema":
-        io.out(JSON.stringify(cohortJsonSchema(), null, 2));
-        return 0;
-      case "validate": {
-        if (!file) break;
-        const program = flags.get("program");
-        const cohort = parseCohort(readCohort(file, typeof program === "string" ? program : undefined));
-        const mentors = cohort.participants.filter((p) => p.role !== "mentee").length;
-        const mentees = cohort.participants.filter((p) => p.role !== "mentor").length;
-        io.out(`${file}: valid — ${cohort.participants.length} participants (${mentees} mentees, ${mentors} mentors), format ${cohort.program.format}`);
-        return 0;
-      }
-      case "match": {
-        if (!file) break;
-        const programFile = flags.get("program");
-        const raw = readCohort(file, typeof programFile === "string" ? programFile : undefined) as { program?: Record<string, unknown> } | null;
-        const program = { ...(raw && typeof raw === "object" && raw.program && typeof raw.program === "object" ? raw.program : {}) };
-        for (const key of ["objective", "solver"] as const) {
-          const v = flags.get(key);
-          if (typeof v === "string") program[key] = v;
-        }
-        const seed = flags.get("seed");
-        if (typeof seed === "string") program["seed"] = Number(seed);
-        const input = raw && typeof raw === "object" ? { ...raw, program } : raw;
-        const result = await match(input);
-        const json = JSON.stringify(result, null, 2);
-        const out = flags.get("out");
-        if (typeof out === "string" && out !== "") writeFileSync(out, json + "\n");
-        else io.out(json);
-        if (!flags.has("quiet")) io.err(summary(result));
-        return 0;
-      }
+    const { positionals, values } = parseCommandArgs(command, rest);
+    if (values["help"] === true) {
+      io.out(commandHelp(command));
+      return EXIT_CODES.ok;
     }
+    label = positionals[0] ?? label;
+    return await command.run({ positionals, values, io });
   } catch (err) {
+    if (err instanceof UsageError) return usageError(io, context, err.message);
     if (err instanceof MatchInputError) {
-      io.err(`${file ?? "input"}: ${err.issues.length} issue${err.issues.length === 1 ? "" : "s"}`);
-      for (const issue of err.issues) io.err(`  ${formatPath(issue.path)} [${issue.code}] ${issue.message}`);
-      return 1;
+      printIssues(io, label, err);
+      return EXIT_CODES.invalidInput;
     }
-    throw err;
+    if (err instanceof CliIoError) {
+      io.err(escapeForTerminal(`mentormatch${context}: ${err.message}`));
+      return EXIT_CODES.io;
+    }
+    const message = err instanceof Error ? err.message.split("\n")[0] : String(err);
+    io.err(escapeForTerminal(`mentormatch${context}: internal error: ${message} (please report this; set MENTORMATCH_DEBUG=1 for details)`));
+    if (io.env["MENTORMATCH_DEBUG"] && err instanceof Error && err.stack) io.err(err.stack);
+    return EXIT_CODES.internal;
   }
-  io.err(HELP);
-  return 2;
+}
+
+function unknownCommand(io: CliIo, word: string): number {
+  const names = COMMANDS.map((c) => c.name);
+  const guess = closestName(word, names);
+  const what = word.startsWith("-") ? `unknown flag ${word} (flags go after the command)` : `unknown command ${JSON.stringify(word)}`;
+  return usageError(io, "", `${what}${guess ? `; did you mean "${guess}"?` : `; commands: ${names.join(", ")}`}`);
 }
 
 const invokedDirectly = typeof process !== "undefined" && process.argv[1] !== undefined && /(?:^|[\\/])(?:cli\.c?js|main\.ts|mentormatch)$/.test(process.argv[1]);
 if (invokedDirectly) {
-  runCli(process.argv.slice(2)).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (err: unknown) => {
-      process.stderr.write(`mentormatch: unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-      process.exitCode = 70;
-    },
-  );
+  // A reader that stops early (`| head`) closes the pipe: stop quietly, as other tools do.
+  process.stdout.on("error", (err: NodeJS.ErrnoException) => {
+    if (err.code === "EPIPE") process.exit(EXIT_CODES.ok);
+    throw err;
+  });
+  runCli(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
 }

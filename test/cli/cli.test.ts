@@ -1,43 +1,52 @@
 import { describe, expect, it } from "vitest";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import * as fs from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { spawnSync } from "node:child_process";
 import { runCli } from "../../src/cli/main.js";
+import { COMMANDS } from "../../src/cli/registry.js";
+import type { CliFs } from "../../src/cli/files.js";
+import type { CliIo } from "../../src/cli/command.js";
 
-function capture() {
+function capture(extra: Partial<CliIo> = {}) {
   const out: string[] = [];
   const err: string[] = [];
-  return { io: { out: (t: string) => out.push(t), err: (t: string) => err.push(t) }, out, err };
+  const status: string[] = [];
+  const io: Partial<CliIo> = {
+    out: (t) => out.push(t),
+    write: (d) => out.push(typeof d === "string" ? d : Buffer.from(d).toString("latin1")),
+    err: (t) => err.push(t),
+    status: (t) => status.push(t),
+    stderrIsTTY: false,
+    env: {},
+    ...extra,
+  };
+  return { io, out, err, status, stderr: () => err.join("\n") };
 }
 
 const dir = mkdtempSync(join(tmpdir(), "mentormatch-cli-"));
 const sample = join(import.meta.dirname, "../../examples/cohort.json");
+const small = join(dir, "small.json");
+writeFileSync(
+  small,
+  JSON.stringify({
+    participants: [
+      { id: "m1", name: "Mia Mentor", role: "mentor", level: 6, languages: ["English"], goals: ["leadership"] },
+      { id: "a", name: "Ann", role: "mentee", level: 2, languages: ["English"], goals: ["leadership"] },
+      { id: "b", role: "mentee", level: 2, languages: ["German"], goals: ["leadership"] },
+    ],
+  }),
+);
 
-describe("mentormatch CLI", () => {
+describe("mentormatch CLI: commands and exit code 0", () => {
   it("validate: a valid cohort exits 0 with counts", async () => {
     const c = capture();
     expect(await runCli(["validate", sample], c.io)).toBe(0);
     expect(c.out[0]).toMatch(/valid — 85 participants \(60 mentees, 25 mentors\), format one-on-one/);
   });
 
-  it("validate: an invalid cohort exits 1 and prints each issue with its path", async () => {
-    const bad = join(dir, "bad.json");
-    writeFileSync(bad, JSON.stringify({ participants: [{ id: "a", role: "mentee", availability: { slots: [{ day: "mon", start: "25:00", end: "26:00" }] } }] }));
-    const c = capture();
-    expect(await runCli(["validate", bad], c.io)).toBe(1);
-    expect(c.err.join("\n")).toContain("participants[0].availability.slots[0].start [invalid-time]");
-  });
-
-  it("validate: unreadable or non-JSON files are input errors, not crashes", async () => {
-    const notJson = join(dir, "x.json");
-    writeFileSync(notJson, "{ nope");
-    const c = capture();
-    expect(await runCli(["validate", notJson], c.io)).toBe(1);
-    expect(c.err.join("\n")).toContain("[invalid-json]");
-    expect(await runCli(["validate", join(dir, "missing.json")], capture().io)).toBe(1);
-  });
-
-  it("match: writes the result JSON and a summary; flags override the programme", async () => {
+  it("match: writes the result JSON and a summary with names; flags override the programme", async () => {
     const out = join(dir, "result.json");
     const c = capture();
     expect(await runCli(["match", sample, "--out", out, "--objective", "maxMin"], c.io)).toBe(0);
@@ -46,6 +55,17 @@ describe("mentormatch CLI", () => {
     expect(result.stats.objective).toBe("maxMin");
     expect(result.matches.length).toBeGreaterThan(0);
     expect(c.err[0]).toMatch(/^one-on-one: \d+ matches/);
+    expect(c.out).toEqual([]);
+  });
+
+  it("match: without --out the JSON goes to stdout; the summary names people as name (id)", async () => {
+    const c = capture();
+    expect(await runCli(["match", small, "--seed", "3"], c.io)).toBe(0);
+    const result = JSON.parse(c.out.join(""));
+    expect(result.matches.map((m: { menteeIds: string[] }) => m.menteeIds[0])).toEqual(["a"]);
+    // b speaks only German, m1 only English: b is unmatched and shown by id (no name given).
+    expect(c.stderr()).toContain("unmatched mentee b:");
+    expect(result.stats).toBeDefined();
   });
 
   it("match: participants from CSV with the programme from --program", async () => {
@@ -58,18 +78,262 @@ describe("mentormatch CLI", () => {
     const result = JSON.parse(readFileSync(out, "utf8"));
     const pairs = result.matches.map((m: { mentorIds: string[]; menteeIds: string[] }) => [m.mentorIds[0], m.menteeIds[0]]);
     expect(pairs).toEqual([["m1", "a"], ["m2", "b"]]);
+    expect(result.stats.objective).toBe("maxMin");
+  });
+
+  it("schema prints the JSON Schema", async () => {
+    const c = capture();
+    expect(await runCli(["schema"], c.io)).toBe(0);
+    expect(JSON.parse(c.out.join("")).title).toBe("mentormatch cohort");
+  });
+
+  it("--help and -h work for every command, and list the exit codes", async () => {
+    for (const command of COMMANDS) {
+      for (const flag of ["--help", "-h"]) {
+        const c = capture();
+        expect(await runCli([command.name, flag], c.io)).toBe(0);
+        expect(c.out[0]).toContain(`Usage: mentormatch ${command.name}`);
+        for (const name of Object.keys(command.options)) expect(c.out[0]).toContain(`--${name}`);
+        expect(c.out[0]).toMatch(/Exit codes:[\s\S]*\b3\b/);
+      }
+    }
+    const c = capture();
+    expect(await runCli(["--help"], c.io)).toBe(0);
+    for (const command of COMMANDS) expect(c.out[0]).toContain(command.name);
+    expect(await runCli(["help", "match"], capture().io)).toBe(0);
+    const v = capture();
+    expect(await runCli(["--version"], v.io)).toBe(0);
+    expect(v.out[0]).toMatch(/^\d+\.\d+\.\d+/);
+  });
+});
+
+describe("mentormatch CLI: exit code 1 (invalid input)", () => {
+  it("an invalid cohort exits 1 and prints each issue with its path", async () => {
+    const bad = join(dir, "bad.json");
+    writeFileSync(bad, JSON.stringify({ participants: [{ id: "a", role: "mentee", availability: { slots: [{ day: "mon", start: "25:00", end: "26:00" }] } }] }));
+    const c = capture();
+    expect(await runCli(["validate", bad], c.io)).toBe(1);
+    expect(c.stderr()).toContain("participants[0].availability.slots[0].start [invalid-time]");
+  });
+
+  it("a bad CSV value exits 1 and names the line and column", async () => {
     const bad = join(dir, "bad.csv");
     writeFileSync(bad, "id,role,level\na,mentee,junior\n");
     const c = capture();
     expect(await runCli(["validate", bad], c.io)).toBe(1);
-    expect(c.err.join("\n")).toContain("line 2, level");
+    expect(c.stderr()).toContain("line 2, level");
   });
 
-  it("schema prints the JSON Schema; unknown commands are usage errors", async () => {
+  it("issue-11: JSON syntax errors give line and column, not a character offset", async () => {
+    const notJson = join(dir, "x.json");
+    // Line 3 is `  "b": }`: the value is missing where "}" stands, column 8.
+    writeFileSync(notJson, '{\n  "a": 1,\n  "b": }\n');
     const c = capture();
-    expect(await runCli(["schema"], c.io)).toBe(0);
-    expect(JSON.parse(c.out[0]!).title).toBe("mentormatch cohort");
-    expect(await runCli(["frobnicate"], capture().io)).toBe(2);
-    expect(await runCli([], capture().io)).toBe(2);
+    expect(await runCli(["validate", notJson], c.io)).toBe(1);
+    expect(c.stderr()).toContain("[invalid-json]");
+    expect(c.stderr()).toContain('unexpected "}" at line 3, column 8');
+  });
+
+  it("issue-14.12: a JSON cohort with a UTF-8 byte-order mark is accepted", async () => {
+    const withBom = join(dir, "bom.json");
+    writeFileSync(withBom, "\uFEFF" + readFileSync(small, "utf8"));
+    const c = capture();
+    expect(await runCli(["validate", withBom], c.io)).toBe(0);
+    expect(c.out[0]).toContain("valid — 3 participants");
+  });
+
+  it("issue-14.12: control characters in ids and names are escaped on the terminal", async () => {
+    const evil = join(dir, "evil.json");
+    writeFileSync(evil, JSON.stringify({ participants: [{ id: "m1", role: "mentor", languages: ["en"] }, { id: "x\u001b[2J\u009b", name: "Eve\u001b]0;pwned\u0007", role: "mentee", languages: ["fr"] }] }));
+    const c = capture();
+    expect(await runCli(["match", evil], c.io)).toBe(0);
+    const text = c.stderr();
+    expect(text).toContain("unmatched mentee Eve\\x1b]0;pwned\\x07 (x\\x1b[2J\\x9b)");
+    expect(text).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+  });
+});
+
+describe("mentormatch CLI: exit code 2 (usage)", () => {
+  const usage = async (args: string[]) => {
+    const c = capture();
+    const code = await runCli(args, c.io);
+    return { code, stderr: c.stderr(), out: c.out };
+  };
+
+  it("issue-11: a misspelt flag (--objectve maxMin) is named, with the closest valid flag", async () => {
+    const r = await usage(["match", small, "--objectve", "maxMin"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("unknown flag --objectve");
+    expect(r.stderr).toContain("did you mean --objective?");
+    expect(r.out).toEqual([]);
+  });
+
+  it("issue-11: --bogus --out r.json exits 2 and writes nothing", async () => {
+    const out = join(dir, "never.json");
+    const r = await usage(["match", small, "--bogus", "--out", out]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("unknown flag --bogus");
+    expect(fs.existsSync(out)).toBe(false);
+  });
+
+  it("an unknown command is named, with the closest command", async () => {
+    const r = await usage(["mtach", small]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('unknown command "mtach"; did you mean "match"?');
+    expect((await usage([])).code).toBe(2);
+    expect((await usage(["help", "frobnicate"])).code).toBe(2);
+  });
+
+  it("a value outside a flag's choices is named, with the closest choice", async () => {
+    const r = await usage(["match", small, "--objective", "maxmin"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--objective "maxmin" is not one of maxTotal, maxMin, priority; did you mean maxMin?');
+    expect((await usage(["match", small, "--solver", "quantum"])).code).toBe(2);
+  });
+
+  it("issue-11: --seed abc is a usage error, not a file problem", async () => {
+    const r = await usage(["match", small, "--seed", "abc"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--seed "abc"');
+    expect((await usage(["match", small, "--seed", "1.5"])).code).toBe(2);
+  });
+
+  it("issue-14.12: --seed with no value is a usage error (was seed 0)", async () => {
+    const r = await usage(["match", small, "--seed"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("--seed needs a value");
+    expect((await usage(["match", small, "--seed", "--quiet"])).code).toBe(2);
+  });
+
+  it("issue-14.12: extra positional arguments are a usage error (were ignored)", async () => {
+    const r = await usage(["match", small, "other.json"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('unexpected argument "other.json"');
+    expect((await usage(["schema", "x"])).code).toBe(2);
+    expect((await usage(["match"])).code).toBe(2);
+  });
+
+  it("issue-14.12: --program with a JSON cohort that has its own programme is a usage error (was ignored)", async () => {
+    const withProgram = join(dir, "with-program.json");
+    writeFileSync(withProgram, JSON.stringify({ participants: JSON.parse(readFileSync(small, "utf8")).participants, program: { objective: "maxTotal" } }));
+    const program = join(dir, "p.json");
+    writeFileSync(program, JSON.stringify({ objective: "maxMin" }));
+    const r = await usage(["match", withProgram, "--program", program]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('has its own "program"');
+    // Without a programme of its own, the JSON file takes the one from --program.
+    const c = capture();
+    expect(await runCli(["match", small, "--program", program], c.io)).toBe(0);
+    expect(JSON.parse(c.out.join("")).stats.objective).toBe("maxMin");
+  });
+
+  it("-h is help, and a flag value for a boolean flag is refused", async () => {
+    expect((await usage(["match", "-h"])).code).toBe(0);
+    const r = await usage(["match", small, "--quiet=yes"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("--quiet takes no value");
+  });
+});
+
+describe("mentormatch CLI: exit code 3 (files) and atomic --out", () => {
+  const existing = () => {
+    const path = join(dir, `keep-${Math.random().toString(36).slice(2)}.json`);
+    writeFileSync(path, '{"kept":true}\n');
+    return path;
+  };
+  const leftovers = (folder: string) => readdirSync(folder).filter((f) => f.endsWith(".tmp"));
+
+  it("a missing input file exits 3 with one line", async () => {
+    const c = capture();
+    expect(await runCli(["validate", join(dir, "missing.json")], c.io)).toBe(3);
+    expect(c.err).toHaveLength(1);
+    expect(c.err[0]).toContain("no such file or directory (ENOENT)");
+  });
+
+  it("issue-14.11: --out into a missing directory exits 3 with one line, no stack", async () => {
+    const c = capture();
+    expect(await runCli(["match", small, "--quiet", "--out", join(dir, "no-such-dir", "r.json")], c.io)).toBe(3);
+    expect(c.err).toEqual([expect.stringMatching(/cannot write .*r\.json: directory .*no-such-dir does not exist$/)]);
+  });
+
+  it("issue-14.11: --out onto a directory exits 3 and leaves it alone", async () => {
+    const folder = join(dir, "a-folder");
+    mkdirSync(folder);
+    const c = capture();
+    expect(await runCli(["match", small, "--quiet", "--out", folder], c.io)).toBe(3);
+    expect(c.err[0]).toContain("it is a directory");
+    expect(fs.statSync(folder).isDirectory()).toBe(true);
+  });
+
+  for (const code of ["ENOSPC", "EFBIG"]) {
+    it(`issue-14.11: ${code} in the middle of the write leaves the existing file untouched and no temporary file`, async () => {
+      const target = existing();
+      let written = 0;
+      const failing: CliFs = {
+        ...fs,
+        writeSync: ((fd: number, data: Uint8Array, offset: number, length: number) => {
+          // The first 4 KiB go through, then the disk is "full" (or the file "too large").
+          if (written >= 4096) throw Object.assign(new Error(`${code}: simulated`), { code });
+          const n = fs.writeSync(fd, data, offset, Math.min(length, 4096));
+          written += n;
+          return n;
+        }) as CliFs["writeSync"],
+      };
+      const c = capture({ fs: failing });
+      expect(await runCli(["match", sample, "--quiet", "--out", target], c.io)).toBe(3);
+      expect(written).toBe(4096);
+      expect(c.err).toHaveLength(1);
+      expect(c.err[0]).toContain(`(${code})`);
+      expect(readFileSync(target, "utf8")).toBe('{"kept":true}\n');
+      expect(leftovers(dir)).toEqual([]);
+    });
+  }
+
+  it("a write refused by permissions (EACCES) exits 3 and leaves the existing file untouched", async () => {
+    // Injected: the tests may run as root, for whom a read-only directory is still writable.
+    const target = existing();
+    const denied: CliFs = { ...fs, openSync: (() => { throw Object.assign(new Error("EACCES: simulated"), { code: "EACCES" }); }) as CliFs["openSync"] };
+    const c = capture({ fs: denied });
+    expect(await runCli(["match", small, "--quiet", "--out", target], c.io)).toBe(3);
+    expect(c.err[0]).toContain("permission denied (EACCES)");
+    expect(readFileSync(target, "utf8")).toBe('{"kept":true}\n');
+  });
+
+  it("a successful --out replaces the file whole, keeps its permissions, and leaves no temporary file", async () => {
+    const target = existing();
+    fs.chmodSync(target, 0o640);
+    expect(await runCli(["match", small, "--quiet", "--out", target], capture().io)).toBe(0);
+    expect(JSON.parse(readFileSync(target, "utf8")).format).toBe("one-on-one");
+    expect(fs.statSync(target).mode & 0o777).toBe(0o640);
+    expect(leftovers(dir)).toEqual([]);
+  });
+});
+
+describe("mentormatch CLI: exit code 70 and progress", () => {
+  it("an unexpected error exits 70 with one line and no stack", async () => {
+    const c = capture({ write: () => { throw new TypeError("boom"); } });
+    expect(await runCli(["schema"], c.io)).toBe(70);
+    expect(c.err).toEqual([expect.stringContaining("internal error: boom")]);
+  });
+
+  it("progress goes to stderr on a terminal, not with --quiet, in CI or off a terminal", async () => {
+    const run = async (extra: Partial<CliIo>, args: string[] = []) => {
+      const c = capture(extra);
+      expect(await runCli(["match", sample, "--out", join(dir, "progress.json"), ...args], c.io)).toBe(0);
+      return c.status;
+    };
+    const shown = await run({ stderrIsTTY: true, env: {} });
+    expect(shown.some((s) => s.includes("mentormatch: score"))).toBe(true);
+    expect(shown.at(-1)).toBe("");
+    expect(await run({ stderrIsTTY: true, env: { CI: "true" } })).toEqual([]);
+    expect(await run({ stderrIsTTY: true, env: {} }, ["--quiet"])).toEqual([]);
+    expect(await run({ stderrIsTTY: false, env: {} })).toEqual([]);
+  });
+
+  it("issue-14.12: `| head` closing the pipe ends the run quietly (no EPIPE stack)", () => {
+    const main = join(import.meta.dirname, "../../src/cli/main.ts");
+    const r = spawnSync("bash", ["-c", `node --import tsx "${main}" match "${sample}" --quiet | head -c 10 >/dev/null; echo "status=\${PIPESTATUS[0]}" >&2`], { encoding: "utf8", cwd: join(import.meta.dirname, "../.."), timeout: 60_000 });
+    expect(r.stderr).not.toMatch(/EPIPE|Error|at /);
+    expect(r.stderr).toContain("status=0");
   });
 });
