@@ -9,6 +9,7 @@ import { solveTimetable } from "../formats/flash.js";
 import { explainUnmatched, matchableRows } from "../report/unmatched.js";
 import { summarise } from "../report/stats.js";
 import type { Match, MatchOptions, MatchResult, MatchStage, Unmatched } from "./types.js";
+import { resolveMatchOptions } from "./options.js";
 
 /** Everything `explainWhyNot` and `rematch` need to revisit a result. */
 export interface MatchContext {
@@ -58,8 +59,15 @@ export function prepareCohort(input: unknown, custom: readonly CustomCriterion[]
  *   `options.signal` fires.
  * @remarks Since 0.1.0
  */
-export async function match(input: unknown, options: MatchOptions = {}): Promise<MatchResult> {
-  const custom = options.criteria ?? [];
+export async function match(input: unknown, rawOptions: MatchOptions = {}): Promise<MatchResult> {
+  const resolved = resolveMatchOptions(rawOptions);
+  const options: MatchOptions = {
+    criteria: resolved.criteria,
+    memoryLimit: resolved.memoryLimit,
+    ...(resolved.signal ? { signal: resolved.signal } : {}),
+    ...(resolved.onProgress ? { onProgress: resolved.onProgress } : {}),
+  };
+  const custom = resolved.criteria;
   const timings: Record<MatchStage | "total", number> = { validate: 0, encode: 0, score: 0, solve: 0, report: 0, total: 0 };
   const started = performance.now();
   const stage = <T>(name: MatchStage, run: () => T): T => {

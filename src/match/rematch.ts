@@ -1,5 +1,8 @@
+import { z } from "zod";
 import { MatchInputError } from "../errors.js";
 import type { ParticipantInput } from "../model/participant.js";
+import { id } from "../model/primitives.js";
+import { resolveMatchOptions } from "./options.js";
 import type { PairRef } from "../model/program.js";
 import { contextOf, match } from "./match.js";
 import type { Match, MatchOptions, MatchResult } from "./types.js";
@@ -30,6 +33,17 @@ export interface RematchChanges {
   minGain?: number;
 }
 
+const pairRef = z.strictObject({ mentorId: id, menteeId: id });
+/** Shape of {@link RematchChanges}, checked before anything else (ids and pairs are checked later). */
+const changesSchema = z.strictObject({
+  leave: z.array(id).max(1_000_000).optional(),
+  join: z.array(z.unknown()).max(1_000_000).optional(),
+  reject: z.array(pairRef).max(100_000).optional(),
+  keep: z.array(pairRef).max(100_000).optional(),
+  maxExtraChanges: z.int().min(0).max(1_000_000).optional(),
+  minGain: z.number().min(0).max(1e9).optional(),
+});
+
 const FORMATS = new Set(["one-on-one", "reverse", "peer", "group"]);
 
 /** The pairs a match is made of: mentor × each mentee, or the two peers of a peer pair. */
@@ -50,8 +64,14 @@ function pairsOf(m: Match, peer: boolean): PairRef[] {
  *   the changes name unknown ids / pairs.
  * @remarks Since 0.1.0
  */
-export async function rematch(previous: MatchResult, changes: RematchChanges, options: MatchOptions = {}): Promise<MatchResult> {
-  const context = contextOf(previous);
+export async function rematch(previous: MatchResult, rawChanges: RematchChanges, options: MatchOptions = {}): Promise<MatchResult> {
+  resolveMatchOptions(options);
+  const checked = changesSchema.safeParse(rawChanges ?? null);
+  if (!checked.success) {
+    throw new MatchInputError(checked.error.issues.map((iss) => ({ path: ["changes", ...iss.path.map((p) => (typeof p === "symbol" ? String(p) : p))], code: iss.code.replace(/_/g, "-"), message: iss.message })));
+  }
+  const changes = checked.data as RematchChanges;
+  const context = previous !== null && typeof previous === "object" ? contextOf(previous) : undefined;
   if (!context || !FORMATS.has(previous.format) || (previous.format === "group" && context.cohort.program.group?.mentorless)) {
     throw new MatchInputError([{ path: ["previous"], code: "unsupported-result", message: "rematch needs a one-on-one, reverse, peer or mentor-led group result returned by match()" }]);
   }

@@ -16,6 +16,14 @@ export interface MatchOptions {
   signal?: AbortSignal;
   /** Custom criteria, weighted by `weight` or `program.weights[name]`. */
   criteria?: CustomCriterion[];
+  /**
+   * Memory budget in bytes. A cohort whose dense score matrix and solver copies are estimated to
+   * need more is refused up front with a `MatchInputError` (code `too-large`) instead of failing
+   * inside an allocation. Default: half the machine's memory where the runtime exposes it
+   * (Node, Bun, Deno), 2 GiB elsewhere.
+   * @remarks Since 0.2.0
+   */
+  memoryLimit?: number;
 }
 
 /** One member's score inside a multi-member match (a triad or a group). */

@@ -61,23 +61,29 @@ export const id = z.string().min(1, { error: "ids must not be empty" }).max(256,
 export const label = z.string().min(1).max(200);
 
 /**
+ * zod preprocess step that reports an own `__proto__` key (as `JSON.parse` makes) with code
+ * `reserved-key` instead of letting zod drop it or take it as the result's prototype.
+ */
+export function flagReservedKey(v: unknown, ctx: z.core.$RefinementCtx): unknown {
+  if (v !== null && typeof v === "object" && !Array.isArray(v) && Object.hasOwn(v, "__proto__")) {
+    ctx.addIssue({
+      code: "custom",
+      message: `"__proto__" cannot be used as a key here; rename it`,
+      params: { code: "reserved-key" },
+      path: ["__proto__"],
+      input: v,
+    });
+  }
+  return v;
+}
+
+/**
  * A string-keyed record that refuses the key `__proto__`, which JavaScript objects cannot hold
  * as data (zod would silently drop it). Keys are otherwise arbitrary.
  */
 export function safeRecord<V extends z.ZodType>(value: V, maxKeys = 1000) {
   return z.preprocess(
-    (v, ctx) => {
-      if (v !== null && typeof v === "object" && !Array.isArray(v) && Object.hasOwn(v, "__proto__")) {
-        ctx.addIssue({
-          code: "custom",
-          message: `"__proto__" cannot be used as a key here; rename it`,
-          params: { code: "reserved-key" },
-          path: ["__proto__"],
-          input: v,
-        });
-      }
-      return v;
-    },
+    flagReservedKey,
     z
       .record(label, value)
       .refine((r) => Object.keys(r).length <= maxKeys, { error: `at most ${maxKeys} entries`, params: { code: "too-many-keys" } }),

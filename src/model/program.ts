@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { id, safeRecord } from "./primitives.js";
+import { describeValue } from "../guard.js";
+import { flagReservedKey, id, safeRecord } from "./primitives.js";
 
 /** Programme formats. */
 export const FORMATS = ["one-on-one", "reverse", "peer", "group", "rotational", "flash"] as const;
@@ -12,7 +13,7 @@ export type CriterionName = (typeof CRITERIA)[number];
 const weight = z.number().min(0, { error: "weights must be non-negative" }).max(1e6);
 
 /** Criterion weights; defaults sum to 1. Extra keys weight custom criteria by name. */
-export const weightsSchema = z
+export const weightsSchema = z.preprocess(flagReservedKey, z
   .looseObject({
     goals: weight.default(0.3),
     skills: weight.default(0.3),
@@ -24,10 +25,10 @@ export const weightsSchema = z
   .superRefine((w, ctx) => {
     for (const [k, v] of Object.entries(w)) {
       if (typeof v !== "number" || !Number.isFinite(v) || v < 0) {
-        ctx.addIssue({ code: "custom", path: [k], message: `weight must be a finite non-negative number; got ${String(v).slice(0, 40)}`, params: { code: "invalid-weight" }, input: v });
+        ctx.addIssue({ code: "custom", path: [k], message: `weight must be a finite non-negative number; got ${describeValue(v)}`, params: { code: "invalid-weight" }, input: v });
       }
     }
-  });
+  }));
 
 const pairRef = z.strictObject({ mentorId: id, menteeId: id });
 export type PairRef = z.output<typeof pairRef>;

@@ -3,6 +3,7 @@ import type { CohortInput } from "../model/cohort.js";
 import { participantSchema, type ParticipantInput, type Slot } from "../model/participant.js";
 import { DAYS, type Mode } from "../model/primitives.js";
 import { FORMATS, type Format, type ProgramInput } from "../model/program.js";
+import { describeValue, readOptions } from "../guard.js";
 import { createRandom, cumulativeWeights, type Random } from "./random.js";
 import { AGE_BANDS, BIG_FIVE, CROSS_SKILLS, CULTURES, DEPARTMENTS, GOALS, OFFICES, SECOND_LANGUAGES, type CultureName, type Stage } from "./taxonomy.js";
 
@@ -75,25 +76,27 @@ const MENTEE_GOALS = ([0, 1, 2] as const).map((s) => cumulativeWeights(GOALS.map
 const MENTOR_GOALS = ([0, 1, 2] as const).map((s) => cumulativeWeights(GOALS.map((g) => g.weight * (g.stage <= s ? 1 : 0.15))));
 const TRAIT_MEANS: Record<(typeof BIG_FIVE)[number], number> = { openness: 0.62, conscientiousness: 0.6, extraversion: 0.5, agreeableness: 0.62, neuroticism: 0.42 };
 
-function resolve(options: GenerateCohortOptions): ResolvedOptions {
+function resolve(raw: GenerateCohortOptions): ResolvedOptions {
+  const options = readOptions<GenerateCohortOptions>(raw ?? null, "options") as GenerateCohortOptions;
   const issues: MatchIssue[] = [];
   const count = (key: "mentees" | "mentors") => {
     const v = options[key];
-    if (!Number.isInteger(v) || v < 0 || v > 1_000_000) issues.push({ path: [key], code: "invalid-option", message: `${key} must be an integer in [0, 1000000]; got ${String(v)}` });
+    if (!Number.isInteger(v) || v < 0 || v > 1_000_000) issues.push({ path: [key], code: "invalid-option", message: `${key} must be an integer in [0, 1000000]; got ${describeValue(v)}` });
   };
   count("mentees");
   count("mentors");
   const organisations = resolveOrganisations(options.organisations, issues);
-  if (options.mentees + options.mentors > 1_000_000) issues.push({ path: [], code: "invalid-option", message: "at most 1000000 participants in all" });
+  if (issues.length === 0 && options.mentees + options.mentors > 1_000_000) issues.push({ path: [], code: "invalid-option", message: "at most 1000000 participants in all" });
   const seed = options.seed ?? 1;
-  if (!Number.isInteger(seed) || seed < 0 || seed > 2 ** 32 - 1) issues.push({ path: ["seed"], code: "invalid-option", message: `seed must be an integer in [0, 2^32 - 1]; got ${String(seed)}` });
+  if (!Number.isInteger(seed) || seed < 0 || seed > 2 ** 32 - 1) issues.push({ path: ["seed"], code: "invalid-option", message: `seed must be an integer in [0, 2^32 - 1]; got ${describeValue(seed)}` });
   const format = options.format ?? "one-on-one";
-  if (!(FORMATS as readonly string[]).includes(format)) issues.push({ path: ["format"], code: "invalid-option", message: `format must be one of ${FORMATS.join(", ")}; got ${JSON.stringify(format)}` });
+  if (!(FORMATS as readonly string[]).includes(format)) issues.push({ path: ["format"], code: "invalid-option", message: `format must be one of ${FORMATS.join(", ")}; got ${describeValue(format)}` });
   const share = (key: "bothShare" | "preferenceShare" | "managerShare" | "historyShare" | "diversityShare", fallback: number) => {
     const v = options[key] ?? fallback;
-    if (typeof v !== "number" || !(v >= 0 && v <= 1)) issues.push({ path: [key], code: "invalid-option", message: `${key} must be a number in [0, 1]; got ${String(v)}` });
+    if (typeof v !== "number" || !(v >= 0 && v <= 1)) issues.push({ path: [key], code: "invalid-option", message: `${key} must be a number in [0, 1]; got ${describeValue(v)}` });
     return v;
   };
+  if (options.name !== undefined && (typeof options.name !== "string" || options.name.length > 500)) issues.push({ path: ["name"], code: "invalid-option", message: `name must be a string of at most 500 characters; got ${describeValue(options.name)}` });
   const resolved: ResolvedOptions = {
     mentees: options.mentees,
     mentors: options.mentors,

@@ -1,5 +1,14 @@
 import { MatchInputError, type MatchIssue } from "../errors.js";
-import { toDenseCost, type CostInput, type DenseCost } from "./cost-input.js";
+import { readDenseCost, type CostInput, type DenseCost } from "./cost-input.js";
+import { OptionReader, readNumberArray, readOptions } from "../guard.js";
+
+function readAssignment(result: unknown): { rowToCol: ArrayLike<number>; colToRow: ArrayLike<number>; total: number } {
+  const r = readOptions<AssignmentResult>(result ?? null, "result") as Record<string, unknown>;
+  const read = new OptionReader(["result"]);
+  const total = read.number(r, "total", Number.NaN, -Infinity, Infinity);
+  read.done();
+  return { rowToCol: readNumberArray(r["rowToCol"], ["result", "rowToCol"]), colToRow: readNumberArray(r["colToRow"], ["result", "colToRow"]), total };
+}
 
 /**
  * Options of {@link solveAssignment} and {@link verifyAssignment}.
@@ -44,7 +53,11 @@ interface Resolved {
 const DEFAULTS: Resolved = { maximize: false };
 
 function resolveOptions(options: AssignmentOptions | undefined): Resolved {
-  return { maximize: options?.maximize ?? DEFAULTS.maximize };
+  const o = readOptions<AssignmentOptions>(options, "options") as Record<string, unknown>;
+  const read = new OptionReader(["options"]);
+  const maximize = read.boolean(o, "maximize", DEFAULTS.maximize);
+  read.done();
+  return { maximize };
 }
 
 const MAX_ISSUES = 20;
@@ -95,7 +108,8 @@ const MAX_ISSUES = 20;
  */
 export function solveAssignment(cost: CostInput, options?: AssignmentOptions): AssignmentResult {
   const { maximize } = resolveOptions(options);
-  const dense = toDenseCost(cost, "cost");
+  // The matrix, a working copy (negated or transposed) and the solver's per-column arrays.
+  const dense = readDenseCost(cost, "cost", 24);
   const { rows, cols, data } = dense;
   const rowToCol = new Int32Array(rows).fill(-1);
   const colToRow = new Int32Array(cols).fill(-1);
@@ -153,10 +167,10 @@ export function verifyAssignment(
   options?: AssignmentOptions,
 ): AssignmentCheck {
   const { maximize } = resolveOptions(options);
-  const { rows, cols, data } = toDenseCost(cost, "cost");
+  const { rows, cols, data } = readDenseCost(cost, "cost", 8);
   const forbiddenValue = maximize ? -Infinity : Infinity;
   const problems: string[] = [];
-  const { rowToCol, colToRow } = result;
+  const { rowToCol, colToRow, total } = readAssignment(result);
   if (rowToCol.length !== rows) problems.push(`rowToCol has length ${rowToCol.length}, expected ${rows}`);
   if (colToRow.length !== cols) problems.push(`colToRow has length ${colToRow.length}, expected ${cols}`);
   if (problems.length > 0) return { valid: false, problems };
@@ -185,8 +199,8 @@ export function verifyAssignment(
     if (!Number.isInteger(i) || i < 0 || i >= rows) problems.push(`colToRow[${j}] = ${i} is not a row index or -1`);
     else if (rowToCol[i] !== j) problems.push(`colToRow[${j}] = ${i} but rowToCol[${i}] = ${rowToCol[i]}`);
   }
-  if (!(Math.abs(sum - result.total) <= 1e-9 * Math.max(scale, 1)) && !(sum === result.total)) {
-    problems.push(`total is ${result.total} but the assigned entries sum to ${sum}`);
+  if (!(Math.abs(sum - total) <= 1e-9 * Math.max(scale, 1)) && !(sum === total)) {
+    problems.push(`total is ${total} but the assigned entries sum to ${sum}`);
   }
   if (problems.length === 0) {
     // Maximum cardinality (Berge): try to grow the given matching along augmenting paths.

@@ -1,5 +1,6 @@
 import { MatchInputError, type MatchIssue } from "../errors.js";
-import { readCounts, toDenseCost, type CostInput } from "./cost-input.js";
+import { readCounts, readDenseCost, type CostInput } from "./cost-input.js";
+import { OptionReader } from "../guard.js";
 
 /**
  * Options for {@link solveBMatching}.
@@ -45,8 +46,14 @@ export interface BMatchingResult {
  * @remarks Since 0.1.0
  */
 export function solveBMatching(cost: CostInput, options: BMatchingOptions): BMatchingResult {
-  const { rows: n, cols: m, data } = toDenseCost(cost);
-  const maximize = options.maximize ?? false;
+  if (options === null || typeof options !== "object" || Array.isArray(options)) {
+    throw new MatchInputError([{ path: ["options"], code: "type", message: "expected { rowCapacity, colCapacity, maximize? }" }]);
+  }
+  const read = new OptionReader(["options"]);
+  const maximize = read.boolean(options as unknown as Record<string, unknown>, "maximize", false);
+  read.done();
+  // The matrix, the allowed mask, the shifted costs and the chosen-edge mask.
+  const { rows: n, cols: m, data } = readDenseCost(cost, "cost", 18);
   const issues: MatchIssue[] = [];
   const rowCap = readCounts(options.rowCapacity, "rowCapacity", n, issues, false, "row");
   const colCap = readCounts(options.colCapacity, "colCapacity", m, issues, false, "column");

@@ -1,4 +1,11 @@
 import { MatchInputError, type MatchIssue } from "../errors.js";
+import { OptionReader, checkMemory, defaultMemoryLimit, describeValue, readNumberArray, readOptions } from "../guard.js";
+
+/** Bytes the solver holds per vertex and per edge (its typed arrays, counted from the code, rounded up). */
+const BYTES_PER_VERTEX = 128;
+const BYTES_PER_EDGE = 128;
+/** Vertex ids and blossom ids (up to 2n) are kept in Int32Arrays. */
+const MAX_VERTICES = 2 ** 30 - 1;
 
 /**
  * Options for {@link maxWeightMatching}.
@@ -73,7 +80,10 @@ export function maxWeightMatching(
   edges: ReadonlyArray<readonly [number, number, number]>,
   options?: MaxWeightMatchingOptions,
 ): MaxWeightMatchingResult {
-  const maxCardinality = options?.maxCardinality ?? DEFAULTS.maxCardinality;
+  const o = readOptions<MaxWeightMatchingOptions>(options, "options") as Record<string, unknown>;
+  const read = new OptionReader(["options"]);
+  const maxCardinality = read.boolean(o, "maxCardinality", DEFAULTS.maxCardinality);
+  read.done();
   const graph = buildGraph(n, edges);
   const mate = new Int32Array(n).fill(-1);
   if (graph.m === 0 || n < 2) return { mate, total: 0 };
@@ -102,6 +112,8 @@ export function verifyMatching(
   edges: ReadonlyArray<readonly [number, number, number]>,
   mate: ArrayLike<number>,
 ): MatchingCheck {
+  buildGraph(n, edges);
+  mate = readNumberArray(mate, ["mate"]);
   const problems: string[] = [];
   if (mate.length !== n) problems.push(`mate has length ${mate.length}, expected ${n}`);
   const best = new Map<number, number>();
@@ -140,11 +152,19 @@ interface Graph {
 
 function buildGraph(n: number, edges: ReadonlyArray<readonly [number, number, number]>): Graph {
   if (typeof n !== "number" || !Number.isInteger(n) || n < 0) {
-    throw new MatchInputError([{ path: ["n"], code: "shape", message: `must be a non-negative integer, got ${String(n)}` }]);
+    throw new MatchInputError([{ path: ["n"], code: "shape", message: `must be a non-negative integer, got ${describeValue(n)}` }]);
   }
   if (!Array.isArray(edges)) {
     throw new MatchInputError([{ path: ["edges"], code: "type", message: "expected an array of [u, v, weight]" }]);
   }
+  if (n > MAX_VERTICES) {
+    throw new MatchInputError([{ path: ["n"], code: "too-large", message: `${n} vertices is more than the ${MAX_VERTICES} the solver can index; split the graph` }]);
+  }
+  checkMemory({
+    path: ["n"], what: `a graph of ${n} vertices and ${edges.length} edges`, entries: edges.length,
+    bytes: n * BYTES_PER_VERTEX + edges.length * BYTES_PER_EDGE, limit: defaultMemoryLimit(),
+    advice: "split the graph or drop edges that can never be chosen",
+  });
   const issues: MatchIssue[] = [];
   const total = edges.length;
   const lo = new Int32Array(total);
@@ -158,11 +178,11 @@ function buildGraph(n: number, edges: ReadonlyArray<readonly [number, number, nu
     }
     const [u, v, x] = e as unknown as readonly [unknown, unknown, unknown];
     if (typeof u !== "number" || !Number.isInteger(u) || u < 0 || u >= n) {
-      issues.push({ path: ["edges", k, 0], code: "range", message: `vertex ${String(u)} is not an integer in [0, ${n})` });
+      issues.push({ path: ["edges", k, 0], code: "range", message: `vertex ${describeValue(u)} is not an integer in [0, ${n})` });
       continue;
     }
     if (typeof v !== "number" || !Number.isInteger(v) || v < 0 || v >= n) {
-      issues.push({ path: ["edges", k, 1], code: "range", message: `vertex ${String(v)} is not an integer in [0, ${n})` });
+      issues.push({ path: ["edges", k, 1], code: "range", message: `vertex ${describeValue(v)} is not an integer in [0, ${n})` });
       continue;
     }
     if (u === v) {
@@ -170,7 +190,7 @@ function buildGraph(n: number, edges: ReadonlyArray<readonly [number, number, nu
       continue;
     }
     if (typeof x !== "number" || !Number.isFinite(x)) {
-      issues.push({ path: ["edges", k, 2], code: "weight", message: `weight must be a finite number, got ${String(x)}` });
+      issues.push({ path: ["edges", k, 2], code: "weight", message: `weight must be a finite number, got ${describeValue(x)}` });
       continue;
     }
     lo[k] = Math.min(u, v);

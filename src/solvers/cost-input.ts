@@ -1,4 +1,5 @@
 import { MatchInputError, type MatchIssue } from "../errors.js";
+import { checkMemory, defaultMemoryLimit, describeValue } from "../guard.js";
 
 /**
  * A flat, row-major matrix: entry (i, j) is `data[i * cols + j]`.
@@ -58,17 +59,31 @@ const MAX_ISSUES = 20;
  * @remarks Since 0.1.0
  */
 export function toDenseCost(cost: CostInput, name = "cost"): DenseCost {
-  if (Array.isArray(cost)) return fromArrays(cost as readonly (readonly number[])[], name);
+  return readDenseCost(cost, name, 8);
+}
+
+/**
+ * {@link toDenseCost} for a solver that needs `bytesPerEntry` bytes per matrix entry in all (its
+ * own copies included): refuses with `too-large` before allocating when that exceeds the memory
+ * limit or one typed array's reach.
+ * @internal
+ */
+export function readDenseCost(cost: CostInput, name: string, bytesPerEntry: number): DenseCost {
+  const guard = (rows: number, cols: number) => {
+    const entries = rows * cols;
+    checkMemory({ path: [name], what: `a ${rows} × ${cols} matrix`, entries, bytes: entries * bytesPerEntry, limit: defaultMemoryLimit(), advice: "split the problem or pass a smaller matrix" });
+  };
+  if (Array.isArray(cost)) return fromArrays(cost as readonly (readonly number[])[], name, guard);
   if (cost === null || typeof cost !== "object") {
     throw new MatchInputError([
       { path: [name], code: "type", message: `expected number[][], a Matrix or { rows, cols, data }, got ${describe(cost)}` },
     ]);
   }
   const obj = cost as Partial<FlatCostMatrix> & Partial<MatrixLike>;
-  if ("data" in obj && "cols" in obj && obj.data !== undefined) return fromFlat(obj as FlatCostMatrix, name);
+  if ("data" in obj && "cols" in obj && obj.data !== undefined) return fromFlat(obj as FlatCostMatrix, name, guard);
   if (typeof obj.columns === "number" && typeof obj.rows === "number" &&
       (typeof obj.get === "function" || typeof obj.to1DArray === "function")) {
-    return fromMatrixLike(obj as MatrixLike, name);
+    return fromMatrixLike(obj as MatrixLike, name, guard);
   }
   throw new MatchInputError([
     { path: [name], code: "type", message: `expected number[][], a Matrix or { rows, cols, data }, got ${describe(cost)}` },
@@ -79,7 +94,7 @@ function describe(v: unknown): string {
   if (v === null) return "null";
   if (Array.isArray(v)) return "an array";
   if (typeof v === "object") return "an object without matrix fields";
-  return typeof v === "string" ? JSON.stringify(v) : String(v);
+  return describeValue(v);
 }
 
 function checkDim(value: unknown, path: (string | number)[], issues: MatchIssue[]): number {
@@ -88,7 +103,9 @@ function checkDim(value: unknown, path: (string | number)[], issues: MatchIssue[
   return 0;
 }
 
-function fromArrays(cost: readonly (readonly number[])[], name: string): DenseCost {
+type SizeGuard = (rows: number, cols: number) => void;
+
+function fromArrays(cost: readonly (readonly number[])[], name: string, guard: SizeGuard): DenseCost {
   const rows = cost.length;
   const issues: MatchIssue[] = [];
   const first = cost[0];
@@ -106,6 +123,7 @@ function fromArrays(cost: readonly (readonly number[])[], name: string): DenseCo
     if (issues.length >= MAX_ISSUES) break;
   }
   if (issues.length > 0) throw new MatchInputError(issues);
+  guard(rows, cols);
   const data = new Float64Array(rows * cols);
   for (let i = 0; i < rows; i++) {
     const row = cost[i] as readonly number[];
@@ -122,7 +140,7 @@ function fromArrays(cost: readonly (readonly number[])[], name: string): DenseCo
   return { rows, cols, data };
 }
 
-function fromFlat(cost: FlatCostMatrix, name: string): DenseCost {
+function fromFlat(cost: FlatCostMatrix, name: string, guard: SizeGuard): DenseCost {
   const issues: MatchIssue[] = [];
   const rows = checkDim(cost.rows, [name, "rows"], issues);
   const cols = checkDim(cost.cols, [name, "cols"], issues);
@@ -131,6 +149,7 @@ function fromFlat(cost: FlatCostMatrix, name: string): DenseCost {
     issues.push({ path: [name, "data"], code: "type", message: `expected a Float64Array or number[], got ${describe(src)}` });
   }
   if (issues.length > 0) throw new MatchInputError(issues);
+  guard(rows, cols);
   const data = src as Float64Array | readonly number[];
   if (data.length !== rows * cols) {
     throw new MatchInputError([{
@@ -151,11 +170,12 @@ function fromFlat(cost: FlatCostMatrix, name: string): DenseCost {
   return { rows, cols, data: out };
 }
 
-function fromMatrixLike(cost: MatrixLike, name: string): DenseCost {
+function fromMatrixLike(cost: MatrixLike, name: string, guard: SizeGuard): DenseCost {
   const issues: MatchIssue[] = [];
   const rows = checkDim(cost.rows, [name, "rows"], issues);
   const cols = checkDim(cost.columns, [name, "columns"], issues);
   if (issues.length > 0) throw new MatchInputError(issues);
+  guard(rows, cols);
   const data = new Float64Array(rows * cols);
   if (typeof cost.get === "function") {
     for (let i = 0; i < rows; i++) {
@@ -170,8 +190,8 @@ function fromMatrixLike(cost: MatrixLike, name: string): DenseCost {
     }
   } else {
     const flat = (cost.to1DArray as () => number[])();
-    if (flat.length !== rows * cols) {
-      throw new MatchInputError([{ path: [name], code: "length", message: `to1DArray() gave ${flat.length} entries, expected ${rows * cols}` }]);
+    if (!Array.isArray(flat) || flat.length !== rows * cols) {
+      throw new MatchInputError([{ path: [name], code: "length", message: `to1DArray() gave ${Array.isArray(flat) ? flat.length : "no array of"} entries, expected ${rows * cols}` }]);
     }
     for (let k = 0; k < flat.length; k++) {
       const v = flat[k];
@@ -205,7 +225,7 @@ export function readCounts(
   for (let j = 0; j < m; j++) {
     const v = values[j];
     if (typeof v !== "number" || !Number.isInteger(v) || v < 0 || v > 0x7fffffff) {
-      issues.push({ path: [name, j], code: "range", message: `must be a non-negative integer, got ${String(v)}` });
+      issues.push({ path: [name, j], code: "range", message: `must be a non-negative integer, got ${describeValue(v)}` });
     } else out[j] = v;
   }
   return out;

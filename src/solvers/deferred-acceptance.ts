@@ -1,4 +1,5 @@
 import { MatchInputError, type MatchIssue } from "../errors.js";
+import { describeValue, readNumberArray, readOptions } from "../guard.js";
 
 /**
  * Options for {@link stableMatching}.
@@ -55,7 +56,8 @@ export function stableMatching(
   receiverPrefs: readonly (readonly number[])[],
   options?: StableMatchingOptions,
 ): StableMatchingResult {
-  const g = resolve(proposerPrefs, receiverPrefs, options?.capacities);
+  const o = readOptions<StableMatchingOptions>(options, "options");
+  const g = resolve(proposerPrefs, receiverPrefs, o.capacities);
   const { P, R, capacity, receiverRank } = g;
   // Each receiver's held proposers form a max-heap on the receiver's rank (worst on top).
   const heapStart = new Int32Array(R + 1);
@@ -130,6 +132,7 @@ export function blockingPairs(
   if (proposerTo === null || typeof proposerTo !== "object" || proposerTo.length !== P) {
     throw new MatchInputError([{ path: ["proposerTo"], code: "length", message: `expected one entry per proposer (${P})` }]);
   }
+  readNumberArray(proposerTo, ["proposerTo"]);
   const load = new Int32Array(R);
   const worst = new Int32Array(R).fill(-1); // worst rank held by each receiver
   for (let p = 0; p < P; p++) {
@@ -211,7 +214,7 @@ function resolve(
       for (let r = 0; r < R; r++) {
         const c = capacities[r];
         if (typeof c !== "number" || !Number.isInteger(c) || c < 0 || c > 0x7fffffff) {
-          issues.push({ path: ["capacities", r], code: "range", message: `must be a non-negative integer, got ${String(c)}` });
+          issues.push({ path: ["capacities", r], code: "range", message: `must be a non-negative integer, got ${describeValue(c)}` });
         } else capacity[r] = c;
       }
     }
@@ -241,7 +244,7 @@ function checkLists(lists: readonly (readonly number[])[], name: string, other: 
     for (let k = 0; k < list.length; k++) {
       const x = list[k] as unknown;
       if (typeof x !== "number" || !Number.isInteger(x) || x < 0 || x >= other) {
-        issues.push({ path: [name, a, k], code: "range", message: `${String(x)} is not an index in [0, ${other})` });
+        issues.push({ path: [name, a, k], code: "range", message: `${describeValue(x)} is not an index in [0, ${other})` });
       } else if (seen[x] === a) {
         issues.push({ path: [name, a, k], code: "duplicate", message: `${x} is ranked twice` });
       } else seen[x] = a;

@@ -1,4 +1,5 @@
-import { MatchInputError } from "../errors.js";
+import { MatchInputError, type MatchIssue } from "../errors.js";
+import { checkMemory, defaultMemoryLimit, describeValue } from "../guard.js";
 
 /**
  * Colours the edges of a bipartite multigraph with Δ colours (Δ = its maximum degree) so that no
@@ -16,17 +17,34 @@ export function colorBipartiteEdges(
   rightCount: number,
   edges: ReadonlyArray<readonly [number, number]>,
 ): { color: Int32Array; colors: number } {
-  const degree = new Int32Array(leftCount + rightCount);
-  edges.forEach(([u, v], e) => {
-    if (!Number.isInteger(u) || !Number.isInteger(v) || u < 0 || v < 0 || u >= leftCount || v >= rightCount) {
-      throw new MatchInputError([{ path: ["edges", e], code: "out-of-range", message: `edge [${u}, ${v}] is outside ${leftCount} × ${rightCount}` }]);
+  const issues: MatchIssue[] = [];
+  const isCount = (x: unknown): x is number => typeof x === "number" && Number.isInteger(x) && x >= 0 && x <= 2 ** 30;
+  if (!isCount(leftCount)) issues.push({ path: ["leftCount"], code: "shape", message: `must be an integer in [0, 2^30], got ${describeValue(leftCount)}` });
+  if (!isCount(rightCount)) issues.push({ path: ["rightCount"], code: "shape", message: `must be an integer in [0, 2^30], got ${describeValue(rightCount)}` });
+  if (!Array.isArray(edges)) issues.push({ path: ["edges"], code: "type", message: `expected an array of [left, right], got ${describeValue(edges)}` });
+  if (issues.length > 0) throw new MatchInputError(issues);
+  const V = leftCount + rightCount;
+  checkMemory({ path: ["edges"], what: `${edges.length} edges on ${V} vertices`, entries: V, bytes: 8 * V + 16 * edges.length, limit: defaultMemoryLimit(), advice: "colour fewer edges at once" });
+  const degree = new Int32Array(V);
+  for (let e = 0; e < edges.length && issues.length < 20; e++) {
+    const edge = edges[e] as unknown;
+    if (!Array.isArray(edge) || edge.length < 2) {
+      issues.push({ path: ["edges", e], code: "type", message: `expected [left, right], got ${describeValue(edge)}` });
+      continue;
     }
-    degree[u]!++;
-    degree[leftCount + v]!++;
-  });
+    const [u, v] = edge as unknown[];
+    if (!Number.isInteger(u) || !Number.isInteger(v) || (u as number) < 0 || (v as number) < 0 || (u as number) >= leftCount || (v as number) >= rightCount) {
+      issues.push({ path: ["edges", e], code: "out-of-range", message: `edge [${describeValue(u)}, ${describeValue(v)}] is outside ${leftCount} × ${rightCount}` });
+      continue;
+    }
+    degree[u as number]!++;
+    degree[leftCount + (v as number)]!++;
+  }
+  if (issues.length > 0) throw new MatchInputError(issues);
   let delta = 0;
   for (const d of degree) if (d > delta) delta = d;
-  const V = leftCount + rightCount;
+  // at[] below holds one entry per (vertex, colour).
+  checkMemory({ path: ["edges"], what: `colouring ${edges.length} edges with ${delta} colours on ${V} vertices`, entries: V * delta, bytes: 4 * V * delta, limit: defaultMemoryLimit(), advice: "colour fewer edges at once" });
   // at[x * delta + c] = the edge of colour c at vertex x, or −1.
   const at = new Int32Array(V * delta).fill(-1);
   const color = new Int32Array(edges.length).fill(-1);

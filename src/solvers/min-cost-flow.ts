@@ -1,5 +1,6 @@
 import { MatchInputError, type MatchIssue } from "../errors.js";
-import { readCounts, toDenseCost, type CostInput } from "./cost-input.js";
+import { readCounts, readDenseCost, type CostInput } from "./cost-input.js";
+import { OptionReader, readNumberArray, readOptions } from "../guard.js";
 
 /**
  * Options for {@link solveCapacitatedAssignment}.
@@ -110,7 +111,12 @@ export function verifyCapacitatedAssignment(
   const p = resolve(cost, options);
   const { n, m } = p;
   const problems: string[] = [];
-  const { rowToCol } = result;
+  const given = readOptions<{ rowToCol: unknown }>(result ?? null, "result") as Record<string, unknown>;
+  const rowToCol = readNumberArray(given["rowToCol"], ["result", "rowToCol"]);
+  const read = new OptionReader(["result"]);
+  const givenTotal = read.number(given, "total", Number.NaN, -Infinity, Infinity);
+  read.done();
+  result = { rowToCol, ...(given["load"] !== undefined ? { load: readNumberArray(given["load"], ["result", "load"]) } : {}), ...(given["total"] !== undefined ? { total: givenTotal } : {}) };
   if (rowToCol.length !== n) return { valid: false, problems: [`rowToCol has length ${rowToCol.length}, expected ${n}`] };
   const load = new Int32Array(m);
   let total = 0;
@@ -142,12 +148,16 @@ export function verifyCapacitatedAssignment(
   return { valid: problems.length === 0, problems };
 }
 
-function resolve(cost: CostInput, options: CapacitatedAssignmentOptions): Resolved {
-  const { rows: n, cols: m, data } = toDenseCost(cost);
-  if (options === null || typeof options !== "object") {
+function resolve(cost: CostInput, rawOptions: CapacitatedAssignmentOptions): Resolved {
+  if (rawOptions === null || typeof rawOptions !== "object" || Array.isArray(rawOptions)) {
     throw new MatchInputError([{ path: ["options"], code: "type", message: "expected { capacity, minimum?, maximize? }" }]);
   }
-  const maximize = options.maximize ?? false;
+  const options = rawOptions as CapacitatedAssignmentOptions & Record<string, unknown>;
+  const read = new OptionReader(["options"]);
+  const maximize = read.boolean(options, "maximize", false);
+  read.done();
+  // The matrix, its negated copy and the mentor-major copy of the seat-driven search.
+  const { rows: n, cols: m, data } = readDenseCost(cost, "cost", 24);
   const issues: MatchIssue[] = [];
   const capacity = readCounts(options.capacity, "capacity", m, issues, false, "column");
   const minimum = readCounts(options.minimum, "minimum", m, issues, true, "column");

@@ -1,4 +1,5 @@
 import { MatchInputError } from "../../errors.js";
+import { describeValue } from "../../guard.js";
 import { compileConstraintModel, type CompiledModel } from "./model.js";
 import type { ConstraintModel, ConstraintViolation } from "./types.js";
 
@@ -121,7 +122,7 @@ export function evaluateConstrained(model: ConstraintModel, rowToCol: ArrayLike<
   for (let i = 0; i < m.rows; i++) {
     const j = rowToCol[i];
     if (!Number.isInteger(j) || (j as number) < -1 || (j as number) >= m.cols) {
-      throw new MatchInputError([{ path: ["rowToCol", i], code: "index_out_of_range", message: `rowToCol[${i}]: ${String(j)} is not −1 or a col below ${m.cols}` }]);
+      throw new MatchInputError([{ path: ["rowToCol", i], code: "index_out_of_range", message: `rowToCol[${i}]: ${describeValue(j)} is not −1 or a col below ${m.cols}` }]);
     }
     a[i] = j as number;
   }

@@ -1,4 +1,5 @@
 import { MatchInputError, type MatchIssue } from "../../errors.js";
+import { checkMemory, defaultMemoryLimit, describeValue } from "../../guard.js";
 import type { ConstraintModel } from "./types.js";
 
 /** A validated side constraint, dense over rows and cols (coefficient 0 = not included). */
@@ -74,9 +75,11 @@ export function compileConstraintModel(model: ConstraintModel): CompiledModel {
     fail();
   }
   const { rows, cols } = model;
-  if (!Number.isInteger(rows) || rows < 0) add(["rows"], "invalid_size", `rows: ${String(rows)} is not a non-negative integer`);
-  if (!Number.isInteger(cols) || cols < 0) add(["cols"], "invalid_size", `cols: ${String(cols)} is not a non-negative integer`);
+  if (!Number.isInteger(rows) || rows < 0) add(["rows"], "invalid_size", `rows: ${describeValue(rows)} is not a non-negative integer`);
+  if (!Number.isInteger(cols) || cols < 0) add(["cols"], "invalid_size", `cols: ${describeValue(cols)} is not a non-negative integer`);
   if (issues.length > 0) fail();
+  // score, allowed-column lists, the local search's mask and the exact engine's index: ≈ 32 bytes a pair.
+  checkMemory({ path: ["rows"], what: `a ${rows} × ${cols} model`, entries: rows * cols, bytes: 32 * rows * cols, limit: defaultMemoryLimit(), advice: "solve a smaller model (fewer rows or cols)" });
 
   const isIndex = (v: unknown, n: number): v is number => Number.isInteger(v) && (v as number) >= 0 && (v as number) < n;
   const arrayOf = (v: unknown, len: number, path: (string | number)[]): ArrayLike<unknown> | null => {
@@ -101,7 +104,7 @@ export function compileConstraintModel(model: ConstraintModel): CompiledModel {
     for (let t = 0; t < s.length; t++) {
       const v = s[t];
       if (typeof v !== "number" || Number.isNaN(v) || v === Infinity) {
-        add(["score", t], "invalid_score", `score[${t}] (row ${Math.floor(t / Math.max(cols, 1))}, col ${t % Math.max(cols, 1)}): ${String(v)} is not a finite number or -Infinity`);
+        add(["score", t], "invalid_score", `score[${t}] (row ${Math.floor(t / Math.max(cols, 1))}, col ${t % Math.max(cols, 1)}): ${describeValue(v)} is not a finite number or -Infinity`);
       } else score[t] = v;
     }
   }
@@ -126,7 +129,7 @@ export function compileConstraintModel(model: ConstraintModel): CompiledModel {
     if (a) {
       for (let j = 0; j < cols; j++) {
         const b = a[j];
-        if (!Number.isInteger(b) || (b as number) < 0) add([path, j], "invalid_bound", `${path}[${j}]: ${String(b)} is not a non-negative integer`);
+        if (!Number.isInteger(b) || (b as number) < 0) add([path, j], "invalid_bound", `${path}[${j}]: ${describeValue(b)} is not a non-negative integer`);
         else out[j] = clamp ? Math.min(b as number, rows) : Math.min(b as number, 2 ** 30);
       }
     }
@@ -150,7 +153,7 @@ export function compileConstraintModel(model: ConstraintModel): CompiledModel {
       model.locked.forEach((pair, k) => {
         const i = pair?.[0], j = pair?.[1];
         if (!isIndex(i, rows) || !isIndex(j, cols)) {
-          add(["locked", k], "index_out_of_range", `locked[${k}]: [${String(i)}, ${String(j)}] is not a [row, col] pair within ${rows} × ${cols}`);
+          add(["locked", k], "index_out_of_range", `locked[${k}]: [${describeValue(i)}, ${describeValue(j)}] is not a [row, col] pair within ${rows} × ${cols}`);
           return;
         }
         if (score[i * cols + j] === -Infinity) add(["locked", k], "locked_forbidden", `locked[${k}]: row ${i} is locked to col ${j}, but that pair is forbidden (score -Infinity)`);
@@ -176,8 +179,8 @@ export function compileConstraintModel(model: ConstraintModel): CompiledModel {
         pairI = new Int32Array(n); pairK = new Int32Array(n); pairW = new Float64Array(n);
         for (let t = 0; t < n; t++) {
           const i = p[2 * t], k = p[2 * t + 1], wt = wa[t];
-          if (!isIndex(i, rows) || !isIndex(k, rows) || i === k) add(["cohesion", "pairs", 2 * t], "invalid_pair", `cohesion pair ${t}: [${String(i)}, ${String(k)}] must be two different rows below ${rows}`);
-          else if (typeof wt !== "number" || !Number.isFinite(wt)) add(["cohesion", "weight", t], "invalid_weight", `cohesion.weight[${t}]: ${String(wt)} is not a finite number`);
+          if (!isIndex(i, rows) || !isIndex(k, rows) || i === k) add(["cohesion", "pairs", 2 * t], "invalid_pair", `cohesion pair ${t}: [${describeValue(i)}, ${describeValue(k)}] must be two different rows below ${rows}`);
+          else if (typeof wt !== "number" || !Number.isFinite(wt)) add(["cohesion", "weight", t], "invalid_weight", `cohesion.weight[${t}]: ${describeValue(wt)} is not a finite number`);
           else { pairI[t] = i; pairK[t] = k; pairW[t] = wt; }
         }
       }
@@ -196,11 +199,11 @@ export function compileConstraintModel(model: ConstraintModel): CompiledModel {
       else if (names.has(c.name)) add(at("name"), "duplicate_name", `constraints[${k}].name: "${c.name}" is used twice`);
       else names.add(c.name);
       const sense = SENSES[c.sense as keyof typeof SENSES];
-      if (sense === undefined) add(at("sense"), "invalid_sense", `constraints[${k}].sense: ${String(c.sense)} is not "<=", ">=" or "="`);
-      if (typeof c.rhs !== "number" || !Number.isFinite(c.rhs)) add(at("rhs"), "invalid_rhs", `constraints[${k}].rhs: ${String(c.rhs)} is not a finite number`);
+      if (sense === undefined) add(at("sense"), "invalid_sense", `constraints[${k}].sense: ${describeValue(c.sense)} is not "<=", ">=" or "="`);
+      if (typeof c.rhs !== "number" || !Number.isFinite(c.rhs)) add(at("rhs"), "invalid_rhs", `constraints[${k}].rhs: ${describeValue(c.rhs)} is not a finite number`);
       const hard = c.hard !== false;
       if (!hard && (typeof c.penalty !== "number" || !Number.isFinite(c.penalty) || c.penalty < 0)) {
-        add(at("penalty"), "invalid_penalty", `constraints[${k}] is soft and needs a finite, non-negative penalty (got ${String(c.penalty)})`);
+        add(at("penalty"), "invalid_penalty", `constraints[${k}] is soft and needs a finite, non-negative penalty (got ${describeValue(c.penalty)})`);
       }
       const rowCoef = new Float64Array(rows), colCoef = new Float64Array(cols);
       const coefs = arrayOf(c.rowCoef, rows, at("rowCoef"));
@@ -209,7 +212,7 @@ export function compileConstraintModel(model: ConstraintModel): CompiledModel {
         const coefField = field === "rows" ? "rowCoef" : "colCoef";
         const val = (t: number): number => {
           const v = dense ? dense[t] : 1;
-          if (typeof v !== "number" || !Number.isFinite(v)) { add(at(coefField, t), "invalid_coef", `constraints[${k}].${coefField}[${t}]: ${String(v)} is not finite`); return 0; }
+          if (typeof v !== "number" || !Number.isFinite(v)) { add(at(coefField, t), "invalid_coef", `constraints[${k}].${coefField}[${t}]: ${describeValue(v)} is not finite`); return 0; }
           return v;
         };
         if (set === undefined) { for (let t = 0; t < n; t++) out[t] = val(t); return; }
@@ -218,7 +221,7 @@ export function compileConstraintModel(model: ConstraintModel): CompiledModel {
         const seen = new Uint8Array(n);
         for (let t = 0; t < a.length; t++) {
           const idx = a[t];
-          if (!isIndex(idx, n)) add(at(field, t), "index_out_of_range", `constraints[${k}].${field}[${t}]: ${String(idx)} is not an index below ${n}`);
+          if (!isIndex(idx, n)) add(at(field, t), "index_out_of_range", `constraints[${k}].${field}[${t}]: ${describeValue(idx)} is not an index below ${n}`);
           else if (seen[idx]) add(at(field, t), "duplicate_index", `constraints[${k}].${field}[${t}]: ${idx} is listed twice`);
           else { seen[idx] = 1; out[idx] = val(idx); }
         }
@@ -248,7 +251,7 @@ export function compileConstraintModel(model: ConstraintModel): CompiledModel {
     if (rs) {
       const ids = new Map<number, number>();
       const id = (v: unknown, path: (string | number)[]): number => {
-        if (!Number.isSafeInteger(v) || (v as number) < 0) { add(path, "invalid_slot", `${String(v)} is not a non-negative integer slot id`); return -1; }
+        if (!Number.isSafeInteger(v) || (v as number) < 0) { add(path, "invalid_slot", `${describeValue(v)} is not a non-negative integer slot id`); return -1; }
         let got = ids.get(v as number);
         if (got === undefined) { got = ids.size; ids.set(v as number, got); }
         return got;
@@ -272,7 +275,7 @@ export function compileConstraintModel(model: ConstraintModel): CompiledModel {
         const out: number[] = [];
         if (list) for (let t = 0; t < list.length; t++) {
           const v = list[t];
-          if (!Number.isSafeInteger(v) || (v as number) < 0) add(["commonSlot", "colSlots", j, t], "invalid_slot", `${String(v)} is not a non-negative integer slot id`);
+          if (!Number.isSafeInteger(v) || (v as number) < 0) add(["commonSlot", "colSlots", j, t], "invalid_slot", `${describeValue(v)} is not a non-negative integer slot id`);
           else { const got = ids.get(v as number); if (got !== undefined) out.push(got); } // slots no row has are irrelevant
         }
         colLists.push(out);

@@ -3,6 +3,7 @@ import { lpRelaxationBound, mipSize, solveExact, throwIfAborted } from "./highs-
 import { localSearch } from "./local-search.js";
 import { compileConstraintModel, type CompiledModel } from "./model.js";
 import { flowStart, greedyStart } from "./start.js";
+import { OptionReader, readOptions } from "../../guard.js";
 import type { ConstraintModel, ConstraintResult, SolveConstrainedOptions } from "./types.js";
 
 /**
@@ -47,18 +48,26 @@ interface Resolved {
   lpBound: boolean | "auto";
 }
 
-function resolveOptions(o: SolveConstrainedOptions | undefined, rows: number): Resolved {
-  return {
-    engine: o?.engine ?? "auto",
-    seed: o?.seed ?? 1,
-    timeLimitMs: o?.timeLimitMs,
-    maxIterations: o?.maxIterations ?? 200_000 + 2_000 * rows,
-    signal: o?.signal,
-    exactSizeLimit: o?.exactSizeLimit ?? DEFAULT_EXACT_SIZE_LIMIT,
-    exactCohesionSizeLimit: o?.exactCohesionSizeLimit ?? DEFAULT_EXACT_COHESION_SIZE_LIMIT,
-    mipGap: o?.mipGap ?? 1e-6,
-    lpBound: o?.lpBound ?? "auto",
+/** Longest time limit accepted: about 24 days, the largest delay timers can hold. */
+const MAX_TIME_LIMIT_MS = 2 ** 31 - 1;
+
+function resolveOptions(options: SolveConstrainedOptions | undefined): Omit<Resolved, "maxIterations"> & { maxIterations: number | undefined } {
+  const o = readOptions<SolveConstrainedOptions>(options, "options") as Record<string, unknown>;
+  const read = new OptionReader(["options"]);
+  const timeLimitMs = o["timeLimitMs"] === undefined ? undefined : read.number(o, "timeLimitMs", 0, 0, MAX_TIME_LIMIT_MS);
+  const r = {
+    engine: read.oneOf(o, "engine", "auto", ["auto", "exact", "local"] as const),
+    seed: read.number(o, "seed", 1, 0, 2 ** 32 - 1, true),
+    timeLimitMs,
+    maxIterations: o["maxIterations"] === undefined ? undefined : read.number(o, "maxIterations", 0, 0, Number.MAX_SAFE_INTEGER, true),
+    signal: read.signal(o, "signal"),
+    exactSizeLimit: read.number(o, "exactSizeLimit", DEFAULT_EXACT_SIZE_LIMIT, 0, Number.MAX_SAFE_INTEGER),
+    exactCohesionSizeLimit: read.number(o, "exactCohesionSizeLimit", DEFAULT_EXACT_COHESION_SIZE_LIMIT, 0, Number.MAX_SAFE_INTEGER),
+    mipGap: read.number(o, "mipGap", 1e-6, 0, 1),
+    lpBound: read.oneOf(o, "lpBound", "auto", [true, false, "auto"] as const),
   };
+  read.done();
+  return r;
 }
 
 async function runLocal(m: CompiledModel, r: Resolved, mipVariables: number): Promise<ConstraintResult> {
@@ -115,8 +124,9 @@ async function runLocal(m: CompiledModel, r: Resolved, mipVariables: number): Pr
  * @remarks Since 0.1.0
  */
 export async function solveConstrained(model: ConstraintModel, options?: SolveConstrainedOptions): Promise<ConstraintResult> {
+  const given = resolveOptions(options);
   const m = compileConstraintModel(model);
-  const r = resolveOptions(options, m.rows);
+  const r: Resolved = { ...given, maxIterations: given.maxIterations ?? 200_000 + 2_000 * m.rows };
   throwIfAborted(r.signal);
   const exactOptions = () => ({ seed: r.seed, timeLimitMs: r.timeLimitMs ?? 60_000, mipGap: r.mipGap, signal: r.signal });
   if (r.engine === "exact") return solveExact(m, exactOptions());

@@ -1,0 +1,53 @@
+import type { MatchIssue } from "../errors.js";
+import type { CustomCriterion } from "../criteria/index.js";
+import { OptionReader, defaultMemoryLimit, describeValue, readOptions } from "../guard.js";
+import type { MatchOptions } from "./types.js";
+
+/** {@link MatchOptions} checked and with defaults applied. */
+export interface ResolvedMatchOptions {
+  onProgress: MatchOptions["onProgress"];
+  signal: AbortSignal | undefined;
+  criteria: CustomCriterion[];
+  memoryLimit: number;
+}
+
+/**
+ * Validates the options of `match()` (and `rematch`) once at the boundary: an object or
+ * undefined; `onProgress` a function; `signal` an AbortSignal; `criteria` an array of
+ * `{ name, score, weight?, explain? }`; `memoryLimit` a positive number of bytes. Unknown keys
+ * are left alone. Every problem is reported at once.
+ * @throws MatchInputError with codes `invalid-options`, `invalid-option`, `invalid-custom-criterion`.
+ */
+export function resolveMatchOptions(options: unknown): ResolvedMatchOptions {
+  const o = readOptions<Record<string, unknown>>(options, "options") as Record<string, unknown>;
+  const read = new OptionReader(["options"]);
+  const onProgress = read.func<MatchOptions["onProgress"]>(o, "onProgress");
+  const signal = read.signal(o, "signal");
+  const memoryLimit = read.number(o, "memoryLimit", defaultMemoryLimit(), 1, Number.MAX_SAFE_INTEGER);
+  const criteria = readCriteria(o["criteria"], read.issues);
+  read.done();
+  return { onProgress, signal, criteria, memoryLimit };
+}
+
+function readCriteria(value: unknown, issues: MatchIssue[]): CustomCriterion[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) {
+    issues.push({ path: ["options", "criteria"], code: "invalid-option", message: `criteria must be an array of custom criteria, got ${describeValue(value)}` });
+    return [];
+  }
+  const out: CustomCriterion[] = [];
+  for (let k = 0; k < value.length; k++) {
+    const c = value[k] as Partial<CustomCriterion> | null | undefined;
+    const at = ["options", "criteria", k];
+    if (c === null || typeof c !== "object") {
+      issues.push({ path: at, code: "invalid-custom-criterion", message: `a custom criterion is { name, score(mentee, mentor), weight?, explain? }, got ${describeValue(c)}` });
+      continue;
+    }
+    if (typeof c.name !== "string" || c.name === "" || c.name.length > 200) issues.push({ path: [...at, "name"], code: "invalid-custom-criterion", message: `name must be a non-empty string of at most 200 characters, got ${describeValue(c.name)}` });
+    if (typeof c.score !== "function") issues.push({ path: [...at, "score"], code: "invalid-custom-criterion", message: `score must be a function (mentee, mentor) => number | null, got ${describeValue(c.score)}` });
+    if (c.explain !== undefined && typeof c.explain !== "function") issues.push({ path: [...at, "explain"], code: "invalid-custom-criterion", message: `explain must be a function, got ${describeValue(c.explain)}` });
+    if (c.weight !== undefined && (typeof c.weight !== "number" || !Number.isFinite(c.weight) || c.weight < 0)) issues.push({ path: [...at, "weight"], code: "invalid-custom-criterion", message: `weight must be a finite non-negative number, got ${describeValue(c.weight)}` });
+    out.push(c as CustomCriterion);
+  }
+  return out;
+}

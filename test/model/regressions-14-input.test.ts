@@ -1,0 +1,174 @@
+// Issue 14, items 8–10: input that escaped as the wrong error (TypeError, RangeError,
+// HighsValidationError), hostile values accepted silently, and sizes that ran out of memory or
+// time instead of being refused. Each test is named for what broke.
+import { describe, expect, it } from "vitest";
+import {
+  MatchInputError,
+  colorBipartiteEdges,
+  generateCohort,
+  match,
+  maxWeightMatching,
+  parseCohort,
+  rematch,
+  solveAssignment,
+  solveBMatching,
+  solveCapacitatedAssignment,
+  solveConstrained,
+  stableMatching,
+  blockingPairs,
+  verifyAssignment,
+  verifyCapacitatedAssignment,
+  verifyMatching,
+} from "../../src/index.js";
+
+/** Runs `f` (sync or async) and returns the MatchInputError it raised; fails on anything else. */
+async function inputError(f: () => unknown): Promise<MatchInputError> {
+  let caught: unknown = "nothing thrown";
+  try {
+    await f();
+  } catch (err) {
+    caught = err;
+  }
+  if (!(caught instanceof MatchInputError)) throw new Error(`expected a MatchInputError, got ${String((caught as Error)?.stack ?? caught)}`);
+  return caught;
+}
+
+/** The (path, code) pairs of an error, for compact assertions. */
+const where = (err: MatchInputError) => err.issues.map((i) => [i.path.join("."), i.code]);
+
+const pairCohort = {
+  participants: [
+    { id: "m1", role: "mentor" as const, languages: ["English"], goals: ["leadership"] },
+    { id: "e1", role: "mentee" as const, languages: ["English"], goals: ["leadership"] },
+  ],
+  program: { rules: { levelGap: null } },
+};
+
+describe("match() options are validated at the boundary (issue 14 item 9)", () => {
+  it("match(x, null) is an invalid-options error, not a TypeError", async () => {
+    expect(where(await inputError(() => match(pairCohort, null as never)))).toEqual([["options", "invalid-options"]]);
+  });
+  it('criteria: "x" is an invalid-option error, not "custom.map is not a function"', async () => {
+    expect(where(await inputError(() => match(pairCohort, { criteria: "x" as never })))).toEqual([["options.criteria", "invalid-option"]]);
+  });
+  it("criteria: [null] names the entry, not \"Cannot read properties of null\"", async () => {
+    expect(where(await inputError(() => match(pairCohort, { criteria: [null as never] })))).toEqual([["options.criteria.0", "invalid-custom-criterion"]]);
+  });
+  it("a signal that is not an AbortSignal is refused before any stage runs", async () => {
+    const stages: string[] = [];
+    const err = await inputError(() => match(pairCohort, { signal: { aborted: false } as never, onProgress: (s) => stages.push(s) }));
+    expect(where(err)).toEqual([["options.signal", "invalid-option"]]);
+    expect(stages).toEqual([]);
+  });
+  it("every bad option is reported at once", async () => {
+    const err = await inputError(() => match(pairCohort, { onProgress: 3 as never, signal: "stop" as never, memoryLimit: -1, criteria: [{ name: "", score: 1 }] as never }));
+    expect(where(err)).toEqual([
+      ["options.onProgress", "invalid-option"],
+      ["options.signal", "invalid-option"],
+      ["options.memoryLimit", "invalid-option"],
+      ["options.criteria.0.name", "invalid-custom-criterion"],
+      ["options.criteria.0.score", "invalid-custom-criterion"],
+    ]);
+  });
+  it("valid options still run: a real AbortSignal and a custom criterion", async () => {
+    const result = await match(pairCohort, { signal: new AbortController().signal, criteria: [{ name: "one", weight: 1, score: () => 1 }] });
+    expect(result.matches.map((m) => [m.mentorIds, m.menteeIds])).toEqual([[["m1"], ["e1"]]]);
+  });
+});
+
+describe("rematch and generateCohort refuse null (issue 14 item 9)", () => {
+  it("rematch(r, null) is a MatchInputError at changes", async () => {
+    const r = await match(pairCohort);
+    expect(where(await inputError(() => rematch(r, null as never)))).toEqual([["changes", "invalid-type"]]);
+  });
+  it("rematch with leave: \"e1\" (not a list) names the field", async () => {
+    const r = await match(pairCohort);
+    expect(where(await inputError(() => rematch(r, { leave: "e1" as never })))).toEqual([["changes.leave", "invalid-type"]]);
+  });
+  it("rematch(null, {}) is an unsupported-result error", async () => {
+    expect(where(await inputError(() => rematch(null as never, {})))).toEqual([["previous", "unsupported-result"]]);
+  });
+  it("generateCohort(null) and generateCohort({ mentees: 2, mentors: 1, name: 5 })", async () => {
+    expect(where(await inputError(() => generateCohort(null as never)))).toEqual([["options", "invalid-options"]]);
+    expect(where(await inputError(() => generateCohort({ mentees: 2, mentors: 1, name: 5 as never })))).toEqual([["name", "invalid-option"]]);
+  });
+  it("generateCohort with a null-prototype count reports it instead of failing to print it", async () => {
+    expect(where(await inputError(() => generateCohort({ mentees: Object.create(null), mentors: 1 })))).toEqual([["mentees", "invalid-option"]]);
+  });
+});
+
+describe("solvers refuse hostile arguments with MatchInputError (issue 14 item 9)", () => {
+  it("solveBMatching(c) without options", async () => {
+    expect(where(await inputError(() => (solveBMatching as (c: unknown) => unknown)([[1]])))).toEqual([["options", "type"]]);
+  });
+  it('solveBMatching with maximize: "yes" is refused, not taken as true', async () => {
+    expect(where(await inputError(() => solveBMatching([[1]], { rowCapacity: [1], colCapacity: [1], maximize: "yes" as never })))).toEqual([["options.maximize", "invalid-option"]]);
+  });
+  it("colorBipartiteEdges(NaN, …) and a null edge", async () => {
+    expect(where(await inputError(() => colorBipartiteEdges(Number.NaN, 2, [[0, 0]])))).toEqual([["leftCount", "shape"]]);
+    expect(where(await inputError(() => colorBipartiteEdges(2, 2, [null as never])))).toEqual([["edges.0", "type"]]);
+    expect(where(await inputError(() => colorBipartiteEdges(2, 2, "edges" as never)))).toEqual([["edges", "type"]]);
+  });
+  it("colorBipartiteEdges still colours a valid graph: K2,2 needs 2 colours", () => {
+    const { color, colors } = colorBipartiteEdges(2, 2, [[0, 0], [0, 1], [1, 0], [1, 1]]);
+    expect(colors).toBe(2);
+    expect(color[0]).not.toBe(color[1]); // both at left 0
+    expect(color[0]).not.toBe(color[2]); // both at right 0
+  });
+  it("solveConstrained({ rows: 1e9, cols: 1e9, score: [] }) is too-large, not Invalid typed array length", async () => {
+    const err = await inputError(() => solveConstrained({ rows: 1e9, cols: 1e9, score: [] }));
+    expect(where(err)).toEqual([["rows", "too-large"]]);
+    expect(err.issues[0]!.message).toMatch(/1000000000 × 1000000000/);
+  });
+  it("solveConstrained with timeLimitMs: NaN is an invalid-option, not a HighsValidationError", async () => {
+    expect(where(await inputError(() => solveConstrained({ rows: 1, cols: 1, score: [1] }, { timeLimitMs: Number.NaN })))).toEqual([["options.timeLimitMs", "invalid-option"]]);
+  });
+  it('solveConstrained refuses engine: "quantum" and seed: NaN instead of ignoring them', async () => {
+    const err = await inputError(() => solveConstrained({ rows: 1, cols: 1, score: [1] }, { engine: "quantum" as never, seed: Number.NaN }));
+    expect(where(err)).toEqual([["options.engine", "invalid-option"], ["options.seed", "invalid-option"]]);
+  });
+  it("maxWeightMatching(1e9, []) refuses at once with too-large instead of running 30 s", async () => {
+    const t0 = performance.now();
+    const err = await inputError(() => maxWeightMatching(1e9, []));
+    expect(performance.now() - t0).toBeLessThan(1000);
+    expect(where(err)).toEqual([["n", "too-large"]]);
+    expect(err.issues[0]!.message).toMatch(/1000000000 vertices/);
+  });
+  it("maxWeightMatching refuses maxCardinality: 1 and options: null", async () => {
+    expect(where(await inputError(() => maxWeightMatching(2, [[0, 1, 1]], { maxCardinality: 1 as never })))).toEqual([["options.maxCardinality", "invalid-option"]]);
+    expect(where(await inputError(() => maxWeightMatching(2, [[0, 1, 1]], null as never)))).toEqual([["options", "invalid-options"]]);
+  });
+  it("a matrix-like of 1e5 × 1e5 is too-large before allocating", async () => {
+    const huge = { rows: 1e5, columns: 1e5, get: () => 0 };
+    expect(where(await inputError(() => solveAssignment(huge)))).toEqual([["cost", "too-large"]]);
+    expect(where(await inputError(() => solveCapacitatedAssignment(huge, { capacity: [] })))).toEqual([["cost", "too-large"]]);
+  });
+  it("a row array shared 50,000 times (tiny input, 20 GB dense copy) is too-large", async () => {
+    const row = new Array<number>(50_000).fill(0);
+    const cost = new Array<number[]>(50_000).fill(row);
+    expect(where(await inputError(() => solveAssignment(cost)))).toEqual([["cost", "too-large"]]);
+  });
+  it("solveAssignment with options: 5 or maximize: \"no\"", async () => {
+    expect(where(await inputError(() => solveAssignment([[1]], 5 as never)))).toEqual([["options", "invalid-options"]]);
+    expect(where(await inputError(() => solveAssignment([[1]], { maximize: "no" as never })))).toEqual([["options.maximize", "invalid-option"]]);
+  });
+  it("checkers refuse a result that is not one (null, a symbol entry) instead of a TypeError", async () => {
+    expect(where(await inputError(() => verifyAssignment([[1]], null as never)))).toEqual([["result", "invalid-options"]]);
+    expect(where(await inputError(() => verifyAssignment([[1]], { rowToCol: [Symbol("x")], colToRow: [0], total: 1 } as never)))).toEqual([["result.rowToCol.0", "type"]]);
+    expect(where(await inputError(() => verifyCapacitatedAssignment([[1]], { capacity: [1] }, { rowToCol: null } as never)))).toEqual([["result.rowToCol", "type"]]);
+    expect(where(await inputError(() => verifyMatching(2, null as never, [1, 0])))).toEqual([["edges", "type"]]);
+    expect(where(await inputError(() => verifyMatching(2, [[0, 1, 1]], "ab" as never)))).toEqual([["mate", "type"]]);
+    expect(where(await inputError(() => blockingPairs([[0]], [[0]], [Symbol("r")] as never)))).toEqual([["proposerTo.0", "type"]]);
+  });
+  it("stableMatching with a null-prototype entry prints it instead of throwing a TypeError", async () => {
+    expect(where(await inputError(() => stableMatching([[Object.create(null)]], [[0]])))).toEqual([["proposerPrefs.0.0", "range"]]);
+    expect(where(await inputError(() => stableMatching([[0]], [[0]], null as never)))).toEqual([["options", "invalid-options"]]);
+  });
+});
+
+describe("weights: { __proto__ } is flagged, not dropped (issue 14 item 9)", () => {
+  it("an own __proto__ key from JSON.parse is a reserved-key issue", async () => {
+    const input = JSON.parse('{"participants":[],"program":{"weights":{"goals":1,"__proto__":{"goals":0}}}}');
+    expect(where(await inputError(() => parseCohort(input)))).toEqual([["program.weights.__proto__", "reserved-key"]]);
+  });
+});
