@@ -26,12 +26,12 @@ for (const org of organisations) {
 }
 const [first] = result.matches;
 if (first) {
-  console.log(`${first.mentorIds[0]} (${orgOf.get(first.mentorIds[0]!)}) → ${first.menteeIds[0]} (${orgOf.get(first.menteeIds[0]!)}): ${first.reasons.join("; ")}`);
+  console.log(`${first.mentorIds[0]} (${orgOf.get(first.mentorIds[0]!)}) → ${first.menteeIds[0]} (${orgOf.get(first.menteeIds[0]!)}): ${first.reasons.map((r) => r.text).join("; ")}`);
 }
 
 // The guarantees this example shows; CI runs it, so they must hold.
 const crossing = result.matches.every((x) => orgOf.get(x.mentorIds[0]!) !== orgOf.get(x.menteeIds[0]!));
-const scoped = result.matches.every((x) => x.reasons.every((r) => !/department|reporting line|level gap|levels too far/i.test(r)));
+const scoped = result.matches.every((x) => x.reasons.every((r) => !/department|reporting line|level gap|levels too far/i.test(r.text)));
 if (!crossing || !scoped || result.warnings.some((w) => /quota/i.test(w))) {
   console.error("cross-company guarantees broken", { crossing, scoped, warnings: result.warnings });
   process.exitCode = 1;

@@ -46,12 +46,10 @@ export function summarise(cohort) {
   };
 }
 
-/** Prints the matches as a table grouped by mentor, then the unmatched with why. */
+/** Prints the matches grouped by mentor with every reason, then the unmatched with why. */
 function printMatches(result, cohort) {
-  const seen = new Map();
-  for (const p of cohort.participants) seen.set(p.name, (seen.get(p.name) ?? 0) + 1);
-  // Names shown as written; an id is added where two people share a name.
-  const name = new Map(cohort.participants.map((p) => [p.id, !p.name ? p.id : seen.get(p.name) > 1 ? `${p.name} (${p.id})` : p.name]));
+  // Full names with the id that tells two people apart; never cut.
+  const name = new Map(cohort.participants.map((p) => [p.id, p.name ? `${p.name} (${p.id})` : p.id]));
   const byMentor = new Map();
   for (const m of result.matches) {
     const list = byMentor.get(m.mentorIds[0]) ?? [];
@@ -59,20 +57,20 @@ function printMatches(result, cohort) {
     byMentor.set(m.mentorIds[0], list);
   }
   console.log(`\nMatches (${result.matches.length}, solver ${result.stats.solver}, optimal: ${result.stats.optimal})`);
-  console.log(`  ${"Mentor".padEnd(24)} ${"Mentee".padEnd(24)} Score  Top reasons`);
   for (const [mentorId, list] of [...byMentor].sort((a, b) => String(name.get(a[0])).localeCompare(String(name.get(b[0]))))) {
-    list.forEach((m, k) => {
-      const mentor = k === 0 ? String(name.get(mentorId)).slice(0, 24) : "";
-      const reasons = m.reasons.slice(0, 2).join("; ");
-      console.log(`  ${mentor.padEnd(24)} ${String(name.get(m.menteeIds[0])).slice(0, 24).padEnd(24)} ${m.score.toFixed(2)}   ${reasons}${m.locked ? " [locked]" : ""}`);
-    });
+    console.log(`  ${name.get(mentorId)}`);
+    for (const m of list) {
+      console.log(`    → ${name.get(m.menteeIds[0])}  score ${m.score.toFixed(2)}${m.locked ? " [locked]" : ""}`);
+      for (const r of m.reasons) console.log(`        · ${r.text}`);
+    }
   }
   const s = result.stats;
-  console.log(`\nTotal ${s.total.toFixed(2)}, mean ${s.mean.toFixed(3)}, median ${s.median.toFixed(3)}, min ${s.min.toFixed(3)}; coverage ${(s.coverage * 100).toFixed(1)} % of ${s.matchable} matchable mentees; ${s.blockingPairs} blocking pairs`);
+  console.log(`\nTotal ${s.total.toFixed(2)}, mean ${s.mean.toFixed(3)}, median ${s.median.toFixed(3)}, min ${s.min.toFixed(3)}; coverage ${(s.coverage * 100).toFixed(1)} % of ${s.matchable} matchable mentees`);
+  if (s.blockingPairsNote) console.log(`Stability: ${s.blockingPairsNote}.`);
   console.log(`Timings (ms): ${Object.entries(s.timings).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(", ")}`);
   const unmatched = result.unmatched;
   console.log(`\nUnmatched (${unmatched.length})`);
-  for (const u of unmatched) console.log(`  ${u.role.padEnd(6)} ${String(name.get(u.id)).padEnd(24)} [${u.code}] ${u.message}`);
+  for (const u of unmatched) console.log(`  ${u.role} ${name.get(u.id)} [${u.code}]: ${u.message}`);
   for (const w of result.warnings) console.log(`Warning: ${w}`);
 }
 

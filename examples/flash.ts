@@ -4,7 +4,7 @@ import { generateCohort, match, recommend, recommendAll } from "../src/index.js"
 
 const cohort = generateCohort({ mentees: 24, mentors: 8, seed: 5, format: "flash" });
 const mentee = cohort.participants.find((p) => p.role === "mentee")!;
-for (const r of recommend(cohort, mentee.id, { k: 3 })) console.log(`${mentee.id}: ${r.mentorId} ${r.score.toFixed(3)} — ${r.reasons[0] ?? ""}`);
+for (const r of recommend(cohort, mentee.id, { k: 3 })) console.log(`${mentee.id}: ${r.mentorId} ${r.score.toFixed(3)} — ${r.reasons[0]?.text ?? ""}`);
 
 const shortlists = recommendAll(cohort, { k: 3, multiple: 2 });
 console.log(`${shortlists.size} shortlists; first: ${[...shortlists.values()][0]!.map((r) => r.mentorId).join(", ")}`);

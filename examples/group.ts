@@ -9,6 +9,6 @@ const result = await match({
   participants: cohort.participants.map((p) => (p.role === "mentor" ? { ...p, capacity: 5 } : p)),
   program: { ...cohort.program, format: "group", group: { size: { min: 3, max: 5 }, cohesionWeight: 0.3, mix: [{ field: "department", maxPerGroup: 2 }] } },
 });
-for (const g of result.matches) console.log(`${g.mentorIds[0]}: ${g.menteeIds.join(", ")} — ${g.reasons[0] ?? ""}`);
+for (const g of result.matches) console.log(`${g.mentorIds[0]}: ${g.menteeIds.join(", ")} — ${g.reasons[0]?.text ?? ""}`);
 console.log(`engine ${result.stats["engine"]}, status ${result.stats["status"]}, unmatched ${result.unmatched.length}`);
 if (result.matches.some((g) => g.menteeIds.length < 3 || g.menteeIds.length > 5)) process.exitCode = 1;

@@ -7,7 +7,7 @@ const cohort = JSON.parse(readFileSync(new URL("./cohort.json", import.meta.url)
 const result = await match(cohort);
 
 console.log(`${result.matches.length} pairs, mean score ${result.stats.mean.toFixed(3)}, coverage ${(result.stats.coverage * 100).toFixed(0)} % (${result.stats.solver}, optimal: ${result.stats.optimal})`);
-for (const m of result.matches.slice(0, 5)) console.log(`  ${m.mentorIds[0]} → ${m.menteeIds[0]}  ${m.score.toFixed(3)}  ${m.reasons[0] ?? ""}`);
+for (const m of result.matches.slice(0, 5)) console.log(`  ${m.mentorIds[0]} → ${m.menteeIds[0]}  ${m.score.toFixed(3)}  ${m.reasons[0]?.text ?? ""}`);
 for (const u of result.unmatched.slice(0, 3)) console.log(`  unmatched ${u.id}: ${u.message}`);
 
 // "Why wasn't the first mentee paired with the second pair's mentor?"

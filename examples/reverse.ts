@@ -11,5 +11,5 @@ const result = await match({
   ],
   program: { format: "reverse", rules: { levelGap: 3 } },
 });
-for (const m of result.matches) console.log(`${m.mentorIds[0]} teaches ${m.menteeIds[0]}: ${m.reasons.join(" | ")}`);
+for (const m of result.matches) console.log(`${m.mentorIds[0]} teaches ${m.menteeIds[0]}: ${m.reasons.map((r) => r.text).join(" | ")}`);
 if (result.matches.length !== 2) process.exitCode = 1;

@@ -61,8 +61,8 @@ export type {
   ConstraintResult,
   ConstraintViolation,
 } from "./solvers/constraint/types.js";
-export { scoreMatrix, explainPair, scorePair } from "./score/index.js";
-export type { CompatibilityMatrix, CriterionBreakdown, CriterionEvidence, LockedViolation, PairScore, ScoreMatrixOptions, ScorePairOptions } from "./score/index.js";
+export { scoreMatrix, explainPair, scorePair, REASON_CODES, DEFAULT_REASON_MESSAGES, translateReasons } from "./score/index.js";
+export type { CompatibilityMatrix, CriterionBreakdown, CriterionEvidence, LockedViolation, PairScore, ScoreMatrixOptions, ScorePairOptions, ExplainPairOptions, Reason, ReasonCode, ReasonMessages, ReasonParamMap } from "./score/index.js";
 export type { CustomCriterion, GoalsEvidence, SkillsEvidence, SkillCoverage, PersonalityEvidence, TraitComparison, AvailabilityEvidence, DiversityEvidence, DiversityTerm, PreferencesEvidence } from "./criteria/index.js";
 export { RULE_CODES, ruleCodesOf } from "./constraints/index.js";
 export type { RuleCode, PairDirection } from "./constraints/index.js";

@@ -174,16 +174,20 @@ export function availabilityEvidence(enc: EncodedCohort, a: number, b: number, r
  * "Can meet in person in London".
  * @remarks Since 0.1.0
  */
-export function availabilityReasons(ev: AvailabilityEvidence): string[] {
-  const out: string[] = [];
-  if (ev.overlapMinutes !== null && ev.overlapMinutes > 0) out.push(`${weeklyTime(ev.overlapMinutes)} a week of shared working hours`);
-  if (ev.monthlyHours !== null && ev.monthlyHours * 60 >= ev.requiredMonthlyMinutes) {
-    out.push(`Both can give the ${weeklyTime(ev.requiredMonthlyMinutes)} a month the programme needs`);
-  }
+export function availabilityReasons(
+  ev: AvailabilityEvidence,
+): (
+  | { code: "shared-hours" | "monthly-time"; params: { minutes: number } }
+  | { code: "meet-in-person"; params: { location: string } }
+  | { code: "meet-virtually" | "meet-hybrid"; params: Record<string, never> }
+)[] {
+  const out: ReturnType<typeof availabilityReasons> = [];
+  if (ev.overlapMinutes !== null && ev.overlapMinutes > 0) out.push({ code: "shared-hours", params: { minutes: ev.overlapMinutes } });
+  if (ev.monthlyHours !== null && ev.monthlyHours * 60 >= ev.requiredMonthlyMinutes) out.push({ code: "monthly-time", params: { minutes: ev.requiredMonthlyMinutes } });
   if (ev.modeCompatible === true) {
-    if (ev.inPersonAt !== null && ev.sharedModes.includes("in-person")) out.push(`Can meet in person in ${ev.inPersonAt}`);
-    else if (ev.sharedModes.includes("virtual")) out.push("Both prefer virtual meetings");
-    else if (ev.sharedModes.includes("hybrid")) out.push("Both are open to hybrid meetings");
+    if (ev.inPersonAt !== null && ev.sharedModes.includes("in-person")) out.push({ code: "meet-in-person", params: { location: ev.inPersonAt } });
+    else if (ev.sharedModes.includes("virtual")) out.push({ code: "meet-virtually", params: {} });
+    else if (ev.sharedModes.includes("hybrid")) out.push({ code: "meet-hybrid", params: {} });
   }
   return out;
 }

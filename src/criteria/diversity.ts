@@ -106,10 +106,11 @@ export function diversityEvidence(enc: EncodedCohort, a: number, b: number, incl
  * includes the terms (sensitive), else `null`.
  * @remarks Since 0.1.0
  */
-export function diversityReason(ev: DiversityEvidence): string | null {
+export function diversityReason(
+  ev: DiversityEvidence,
+): { code: "diversity"; params: { attributes: string[]; wishes: ("same" | "different")[]; sources: ("programme" | "first" | "second")[] } } | null {
   if (ev.terms === undefined) return null;
   const met = ev.terms.filter((t) => t.met);
   if (met.length === 0) return null;
-  const text = met.map((t) => `${t.wish} ${t.attribute}${t.source === "programme" ? " (programme aim)" : " (as wished)"}`).join(", ");
-  return `Diversity: ${text}`;
+  return { code: "diversity", params: { attributes: met.map((t) => t.attribute), wishes: met.map((t) => t.wish), sources: met.map((t) => t.source) } };
 }

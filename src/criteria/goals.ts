@@ -101,7 +101,7 @@ export function goalsEvidence(enc: EncodedCohort, mentee: number, mentor: number
  * "Shares 2 of 3 goals: leadership, public speaking", or `null` when nothing is shared.
  * @remarks Since 0.1.0
  */
-export function goalsReason(ev: GoalsEvidence): string | null {
+export function goalsReason(ev: GoalsEvidence): { code: "shared-goals"; params: { shared: string[]; goals: number } } | null {
   if (ev.shared.length === 0) return null;
-  return `Shares ${ev.shared.length} of ${ev.goals.length} goal${ev.goals.length === 1 ? "" : "s"}: ${listText(ev.shared)}`;
+  return { code: "shared-goals", params: { shared: [...ev.shared], goals: ev.goals.length } };
 }

@@ -85,14 +85,10 @@ export function personalityEvidence(enc: EncodedCohort, a: number, b: number): P
  * least 0.75 — or `null` when none does.
  * @remarks Since 0.1.0
  */
-export function personalityReason(ev: PersonalityEvidence): string | null {
+export function personalityReason(ev: PersonalityEvidence): { code: "personality-traits"; params: { similar: string[]; complementary: string[] } } | null {
   const good = ev.traits.filter((t) => t.score >= 0.75);
   const similar = good.filter((t) => t.mode === "similar").map((t) => t.trait);
   const complementary = good.filter((t) => t.mode === "complementary").map((t) => t.trait);
-  const parts: string[] = [];
-  if (similar.length > 0) parts.push(`similar on ${listText(similar)}`);
-  if (complementary.length > 0) parts.push(`complementary on ${listText(complementary)}`);
-  if (parts.length === 0) return null;
-  const text = parts.join("; ");
-  return `Personality: ${text}`;
+  if (similar.length === 0 && complementary.length === 0) return null;
+  return { code: "personality-traits", params: { similar, complementary } };
 }

@@ -40,11 +40,14 @@ export interface PreferencesEvidence {
  * For peer pairs the people are "one" and "the other".
  * @remarks Since 0.1.0
  */
-export function preferencesReason(ev: PreferencesEvidence, peer: boolean): string | null {
+export function preferencesReason(
+  ev: PreferencesEvidence,
+  peer: boolean,
+): { code: "mutual-preference"; params: { rank: number; otherRank: number } } | { code: "peer-preference" | "mentee-preference" | "mentor-preference"; params: { rank: number } } | null {
   const { firstRanksSecond: ab, secondRanksFirst: ba } = ev;
-  if (ab !== null && ba !== null) return `Mutual wish: ranked each other ${ordinal(ab)} and ${ordinal(ba)}`;
-  if (peer && (ab !== null || ba !== null)) return `One ranked the other ${ordinal((ab ?? ba)!)}`;
-  if (ab !== null) return `The mentee ranked this mentor ${ordinal(ab)}`;
-  if (ba !== null) return `The mentor asked for this mentee (ranked ${ordinal(ba)})`;
+  if (ab !== null && ba !== null) return { code: "mutual-preference", params: { rank: ab, otherRank: ba } };
+  if (peer && (ab !== null || ba !== null)) return { code: "peer-preference", params: { rank: (ab ?? ba)! } };
+  if (ab !== null) return { code: "mentee-preference", params: { rank: ab } };
+  if (ba !== null) return { code: "mentor-preference", params: { rank: ba } };
   return null;
 }

@@ -143,11 +143,12 @@ export function skillsEvidence(enc: EncodedCohort, learner: number, teacher: num
  * covered.
  * @remarks Since 0.1.0
  */
-export function skillsReason(ev: SkillsEvidence): string | null {
-  const n = ev.wanted.length;
-  const of = `${n} wanted skill${n === 1 ? "" : "s"}`;
-  if (ev.covered > 0) return `Covers ${ev.covered} of ${of} at target level${ev.partial > 0 ? `, ${ev.partial} more in part` : ""}`;
-  if (ev.partial > 0) return `Covers ${ev.partial} of ${of} in part`;
+export function skillsReason(
+  ev: SkillsEvidence,
+): { code: "skills-covered"; params: { covered: number; partial: number; wanted: number } } | { code: "skills-partial"; params: { partial: number; wanted: number } } | null {
+  const wanted = ev.wanted.length;
+  if (ev.covered > 0) return { code: "skills-covered", params: { covered: ev.covered, partial: ev.partial, wanted } };
+  if (ev.partial > 0) return { code: "skills-partial", params: { partial: ev.partial, wanted } };
   return null;
 }
 
@@ -157,8 +158,8 @@ export function skillsReason(ev: SkillsEvidence): string | null {
  * junior's own level). `null` when there is none.
  * @remarks Since 0.1.0
  */
-export function offersBackReason(ev: SkillsEvidence): string | null {
+export function offersBackReason(ev: SkillsEvidence): { code: "offers-back"; params: { skills: string[]; wanted: number } } | null {
   const full = ev.wanted.filter((w) => w.coverage === 1 && w.teacherLevel >= w.target).map((w) => w.skill);
   if (full.length === 0) return null;
-  return `In return, can teach ${full.length} of ${ev.wanted.length} skill${ev.wanted.length === 1 ? "" : "s"} the mentor wants: ${listText(full)}`;
+  return { code: "offers-back", params: { skills: full, wanted: ev.wanted.length } };
 }

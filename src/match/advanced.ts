@@ -1,6 +1,6 @@
 import type { Participant } from "../model/participant.js";
 import { adoptParsedCohort } from "../model/cohort.js";
-import { explainPair, scoreMatrix, type CompatibilityMatrix } from "../score/index.js";
+import { explainPair, makeReason, scoreMatrix, type CompatibilityMatrix, type Reason } from "../score/index.js";
 import { WEEK_CELLS, CELL_MINUTES } from "../encode/index.js";
 import { solveConstrained } from "../solvers/constraint/solve.js";
 import type { ConstraintModel, ConstraintResult, LinearConstraint } from "../solvers/constraint/types.js";
@@ -356,7 +356,7 @@ async function solveGroups(context: MatchContext, stage: StageRunner, warnings: 
       const memberScores: MemberScore[] = mentorless
         ? []
         : rows.map((i) => {
-            const e = explainPair(matrix, i, j);
+            const e = explainPair(matrix, i, j, { messages: context.messages });
             return { mentorId: matrix.colIds[j]!, menteeId: matrix.rowIds[i]!, score: matrix.scores[i * matrix.cols + j]!, breakdown: e.breakdown, reasons: e.reasons };
           });
       let cohesionSum = 0;
@@ -370,18 +370,18 @@ async function solveGroups(context: MatchContext, stage: StageRunner, warnings: 
         }
       }
       const cohesion = cohesionCount ? cohesionSum / cohesionCount : 0;
-      const reasons: string[] = [];
+      const reasons: Reason[] = [];
       if (group.requireCommonSlot || starts.length) {
         const sets = rows.map((i) => new Set(starts[i]));
         const candidates = mentorless ? starts[rows[0]!] ?? [] : mentorStarts[j] ?? [];
         const common = candidates.find((c) => sets.every((s) => s.has(c)));
-        if (common !== undefined) reasons.push(`Common meeting slot for all ${rows.length + (mentorless ? 0 : 1)}: ${describeCell(common)}`);
+        if (common !== undefined) reasons.push(makeReason("group-common-slot", { members: rows.length + (mentorless ? 0 : 1), slot: describeCell(common) }, context.messages));
       }
       const goalCount = new Map<string, number>();
       for (const i of rows) for (const g of new Set(people[i]!.goals ?? [])) goalCount.set(g, (goalCount.get(g) ?? 0) + 1);
       const shared = [...goalCount].filter(([, c]) => c >= 2).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-      if (shared.length) reasons.push(`Shared goals: ${shared.slice(0, 3).map(([g, c]) => `${g} (${c} members)`).join(", ")}`);
-      if (cohesionCount) reasons.push(`Members' mutual compatibility ${cohesion.toFixed(2)} on average`);
+      if (shared.length) reasons.push(makeReason("group-shared-goals", { goals: shared.slice(0, 3).map(([g]) => g), counts: shared.slice(0, 3).map(([, c]) => c) }, context.messages));
+      if (cohesionCount) reasons.push(makeReason("group-cohesion", { cohesion }, context.messages));
       const mean = mentorless ? cohesion : memberScores.reduce((s, m) => s + m.score, 0) / memberScores.length;
       const best = memberScores.slice().sort((a, b) => b.score - a.score)[0];
       matches.push({

@@ -1,6 +1,6 @@
 import { adoptParsedCohort, isParsedCohort, parseCohort, type Cohort } from "../model/cohort.js";
 import type { Participant } from "../model/participant.js";
-import { explainPair, scoreMatrix, type CompatibilityMatrix } from "../score/index.js";
+import { explainPair, makeReason, scoreMatrix, type CompatibilityMatrix, type ReasonMessages } from "../score/index.js";
 import type { CustomCriterion } from "../criteria/index.js";
 import { solvePairs, type PairProblem, type PairSolution } from "../formats/one-on-one.js";
 import { countBlockingPairs, solveStable, type PreferenceProblem } from "../formats/preferences.js";
@@ -8,6 +8,8 @@ import { solvePeers } from "../formats/peer.js";
 import { solveTimetable } from "../formats/flash.js";
 import { explainUnmatched, matchableRows } from "../report/unmatched.js";
 import { summarise } from "../report/stats.js";
+import { overallScoreReason, partnerChoiceReason } from "../report/best-available.js";
+import { describeBlockingPairs } from "../report/blocking-pairs.js";
 import type { Match, MatchOptions, MatchResult, MatchStage, Unmatched } from "./types.js";
 import { resolveMatchOptions } from "./options.js";
 
@@ -18,6 +20,8 @@ export interface MatchContext {
   problem?: PairProblem;
   solution?: PairSolution;
   custom: CustomCriterion[];
+  /** The host's message catalogue for reasons (`MatchOptions.messages`). */
+  messages?: ReasonMessages | undefined;
   /** Stage timings of the run (ms), shared with the format solvers. */
   timings: Record<MatchStage | "total", number>;
 }
@@ -66,6 +70,7 @@ export async function match(input: unknown, rawOptions: MatchOptions = {}): Prom
     memoryLimit: resolved.memoryLimit,
     ...(resolved.signal ? { signal: resolved.signal } : {}),
     ...(resolved.onProgress ? { onProgress: resolved.onProgress } : {}),
+    ...(resolved.messages ? { messages: resolved.messages } : {}),
   };
   const custom = resolved.criteria;
   const timings: Record<MatchStage | "total", number> = { validate: 0, encode: 0, score: 0, solve: 0, report: 0, total: 0 };
@@ -93,7 +98,7 @@ export async function match(input: unknown, rawOptions: MatchOptions = {}): Prom
   for (const lv of matrix.lockedViolations) {
     warnings.push(`locked pair ${JSON.stringify(matrix.colIds[lv.col])} → ${JSON.stringify(matrix.rowIds[lv.row])} breaks ${lv.violations.join(", ")}; kept as locked`);
   }
-  const context: MatchContext = { cohort, matrix, custom, timings };
+  const context: MatchContext = { cohort, matrix, custom, timings, messages: options.messages };
   if (program.quotas.length > 0 && (program.format === "peer" || program.format === "flash")) {
     warnings.push(`quotas apply to one-on-one, reverse, group and rotational programmes; this ${program.format} programme ignores its ${program.quotas.length} quota(s)`);
   }
@@ -114,10 +119,19 @@ export async function match(input: unknown, rawOptions: MatchOptions = {}): Prom
       result = await solveAdvancedFormat(context, stage, warnings, options);
     }
   }
+  ensureReasons(result, options.messages);
   timings.total = performance.now() - started;
   result.stats.timings = timings;
   contexts.set(result, context);
   return result;
+}
+
+/** Gives every match (and group member) without a reason the last-resort `overall-score` reason. */
+function ensureReasons(result: MatchResult, messages: ReasonMessages | undefined): void {
+  for (const m of result.matches) {
+    if (m.reasons.length === 0) m.reasons.push(overallScoreReason(m.score, messages));
+    for (const member of m.members ?? []) if (member.reasons.length === 0) member.reasons.push(overallScoreReason(member.score, messages));
+  }
 }
 
 /** Runs one pipeline stage: abort check, progress, timing. */
@@ -173,7 +187,7 @@ export function preferenceProblem(context: MatchContext, capacity: Int32Array): 
 /** A mentor–mentee match with its explanation. */
 export function pairMatch(context: MatchContext, row: number, col: number, extra: Partial<Match> = {}): Match {
   const { matrix } = context;
-  const explained = explainPair(matrix, row, col);
+  const explained = explainPair(matrix, row, col, { messages: context.messages });
   const reasons = explained.reasons;
   return {
     mentorIds: [matrix.colIds[col]!],
@@ -270,16 +284,22 @@ export function reportPairs(context: MatchContext, problem: PairProblem, solutio
   const { cohort, matrix } = context;
   const program = cohort.program;
   const locked = lockedInfo(context);
+  const full = (j: number) => solution.load[j]! >= problem.capacity[j]!;
+  const objective = stable ? "stable matching" : program.quotas.length > 0 ? `${program.objective} with quotas` : program.objective;
   const matches: Match[] = [];
   for (let i = 0; i < problem.rows; i++) {
     const j = solution.rowToCol[i]!;
     if (j < 0) continue;
     const lock = locked.get(i);
-    matches.push(pairMatch(context, i, j, lock && lock.col === j ? { locked: true, lockedViolations: lock.rules } : {}));
+    const m = pairMatch(context, i, j, lock && lock.col === j ? { locked: true, lockedViolations: lock.rules } : {});
+    const skip = matrix.colIndex.get(matrix.rowIds[i]!) ?? -1;
+    m.reasons.push(
+      m.locked ? makeReason("locked", {}, context.messages) : partnerChoiceReason({ view: matrix, row: i, col: j, skip, full, partner: "mentor", objective, messages: context.messages }),
+    );
+    matches.push(m);
   }
   matches.sort(byMentorThenMentee);
 
-  const full = (j: number) => solution.load[j]! >= problem.capacity[j]!;
   const unmatched: Unmatched[] = [];
   const selfCol = (i: number) => matrix.colIndex.get(matrix.rowIds[i]!) ?? -1;
   const selfRow = (j: number) => matrix.rowIndex.get(matrix.colIds[j]!) ?? -1;
@@ -337,7 +357,8 @@ export function reportPairs(context: MatchContext, problem: PairProblem, solutio
     blockingPairs: blocking,
   });
   if (solution.threshold !== null) stats["threshold"] = solution.threshold;
-  if (stable && blocking > 0) warnings.push(`stable matching left ${blocking} blocking pairs (locked pairs or capacities caused them)`);
+  stats.blockingPairsNote = describeBlockingPairs(blocking, stable ? "stable" : program.objective);
+  if (stable && blocking > 0) warnings.push(`stable matching left ${stats.blockingPairsNote}; locked pairs or capacities caused them`);
   return { format: program.format, matches, unmatched, stats, warnings };
 }
 
@@ -360,7 +381,7 @@ function solvePeerFormat(context: MatchContext, stage: StageRunner, warnings: st
       const ids = g.map((p) => matrix.rowIds[p]!);
       if (g.length === 2) {
         const [a, b] = g as [number, number];
-        const explained = explainPair(matrix, a, b);
+        const explained = explainPair(matrix, a, b, { messages: context.messages });
         const m: Match = { mentorIds: [], menteeIds: ids, score: matrix.scores[a * n + b]!, breakdown: explained.breakdown, reasons: explained.reasons };
         if (lockedSet.has(`${a},${b}`)) m.locked = true;
         return m;
@@ -368,15 +389,15 @@ function solvePeerFormat(context: MatchContext, stage: StageRunner, warnings: st
       const members = g.flatMap((p, x) => g.slice(x + 1).map((q) => ({ p, q, s: matrix.scores[p * n + q]! })));
       members.sort((u, v) => v.s - u.s);
       const top = members[0]!;
-      const explained = explainPair(matrix, top.p, top.q);
+      const explained = explainPair(matrix, top.p, top.q, { messages: context.messages });
       return {
         mentorIds: [],
         menteeIds: ids,
         score: members.reduce((s, m) => s + m.s, 0) / members.length,
         breakdown: explained.breakdown,
-        reasons: [`Triad: ${ids.join(", ")} (the pool has an odd number of participants)`, ...explained.reasons],
+        reasons: [makeReason("triad", { ids }, context.messages), ...explained.reasons],
         members: members.map((m) => {
-          const e = explainPair(matrix, m.p, m.q);
+          const e = explainPair(matrix, m.p, m.q, { messages: context.messages });
           return { mentorId: matrix.rowIds[m.p]!, menteeId: matrix.rowIds[m.q]!, score: m.s, breakdown: e.breakdown, reasons: e.reasons };
         }),
       };

@@ -1,6 +1,7 @@
 import type { MatchIssue } from "../errors.js";
 import type { CustomCriterion } from "../criteria/index.js";
 import { OptionReader, defaultMemoryLimit, describeValue, readOptions } from "../guard.js";
+import { REASON_CODES, type ReasonMessages } from "../score/index.js";
 import type { MatchOptions } from "./types.js";
 
 /** {@link MatchOptions} checked and with defaults applied. */
@@ -9,12 +10,14 @@ export interface ResolvedMatchOptions {
   signal: AbortSignal | undefined;
   criteria: CustomCriterion[];
   memoryLimit: number;
+  messages: ReasonMessages | undefined;
 }
 
 /**
  * Validates the options of `match()` (and `rematch`) once at the boundary: an object or
  * undefined; `onProgress` a function; `signal` an AbortSignal; `criteria` an array of
- * `{ name, score, weight?, explain? }`; `memoryLimit` a positive number of bytes. Unknown keys
+ * `{ name, score, weight?, explain? }`; `memoryLimit` a positive number of bytes; `messages` an
+ * object from reason codes to functions. Unknown keys
  * are left alone. Every problem is reported at once.
  * @throws MatchInputError with codes `invalid-options`, `invalid-option`, `invalid-custom-criterion`.
  */
@@ -25,8 +28,25 @@ export function resolveMatchOptions(options: unknown): ResolvedMatchOptions {
   const signal = read.signal(o, "signal");
   const memoryLimit = read.number(o, "memoryLimit", defaultMemoryLimit(), 1, Number.MAX_SAFE_INTEGER);
   const criteria = readCriteria(o["criteria"], read.issues);
+  const messages = readMessages(o["messages"], read.issues);
   read.done();
-  return { onProgress, signal, criteria, memoryLimit };
+  return { onProgress, signal, criteria, memoryLimit, messages };
+}
+
+const REASON_CODE_SET: ReadonlySet<string> = new Set(REASON_CODES);
+
+/** A message catalogue: an object whose keys are reason codes and whose values are functions. */
+export function readMessages(value: unknown, issues: MatchIssue[]): ReasonMessages | undefined {
+  if (value === undefined) return undefined;
+  if (value === null || typeof value !== "object" || Array.isArray(value)) {
+    issues.push({ path: ["options", "messages"], code: "invalid-option", message: `messages must be an object from reason codes to functions, got ${describeValue(value)}` });
+    return undefined;
+  }
+  for (const [code, render] of Object.entries(value)) {
+    if (!REASON_CODE_SET.has(code)) issues.push({ path: ["options", "messages", code], code: "unknown-reason-code", message: `${JSON.stringify(code)} is not a reason code (see REASON_CODES)` });
+    else if (typeof render !== "function") issues.push({ path: ["options", "messages", code], code: "invalid-option", message: `the message for ${JSON.stringify(code)} must be a function (params) => string, got ${describeValue(render)}` });
+  }
+  return value as ReasonMessages;
 }
 
 function readCriteria(value: unknown, issues: MatchIssue[]): CustomCriterion[] {

@@ -1,7 +1,7 @@
 import { MatchInputError } from "../errors.js";
 import { adoptParsedCohort } from "../model/cohort.js";
 import type { Participant } from "../model/participant.js";
-import { explainPair, scoreMatrix, type PairScore } from "../score/index.js";
+import { explainPair, scoreMatrix, type PairScore, type Reason, type ReasonMessages } from "../score/index.js";
 import type { CustomCriterion } from "../criteria/index.js";
 import { solveShortlists } from "../formats/flash.js";
 import { prepareCohort } from "./match.js";
@@ -13,7 +13,7 @@ import { prepareCohort } from "./match.js";
 export interface Recommendation {
   mentorId: string;
   score: number;
-  reasons: string[];
+  reasons: Reason[];
   breakdown: PairScore["breakdown"];
   /** Seats the mentor still has (capacity minus locked pairs). */
   freeCapacity: number;
@@ -32,6 +32,8 @@ export interface RecommendOptions {
   goal?: string;
   /** Custom criteria, as for `match()`. */
   criteria?: CustomCriterion[];
+  /** A message catalogue for the reasons, as for `match()`. Since 0.2.0. */
+  messages?: ReasonMessages;
 }
 
 const isMentor = (p: Participant) => p.role === "mentor" || p.role === "both";
@@ -75,7 +77,7 @@ export function recommend(input: unknown, menteeId: string, options: RecommendOp
   for (let j = 0; j < matrix.cols; j++) if (matrix.eligible[row * matrix.cols + j] && keep(mentors[j]!)) candidates.push(j);
   candidates.sort((a, b) => matrix.scores[row * matrix.cols + b]! - matrix.scores[row * matrix.cols + a]! || (matrix.colIds[a]! < matrix.colIds[b]! ? -1 : 1));
   return candidates.slice(0, k).map((j) => {
-    const e = explainPair(matrix, row, j);
+    const e = explainPair(matrix, row, j, { messages: options.messages });
     return { mentorId: matrix.colIds[j]!, score: matrix.scores[row * matrix.cols + j]!, reasons: e.reasons, breakdown: e.breakdown, freeCapacity: free[j]! };
   });
 }
@@ -95,6 +97,8 @@ export interface RecommendAllOptions {
   skill?: string;
   goal?: string;
   criteria?: CustomCriterion[];
+  /** A message catalogue for the reasons, as for `match()`. Since 0.2.0. */
+  messages?: ReasonMessages;
 }
 
 /**
@@ -139,7 +143,7 @@ export function recommendAll(input: unknown, options: RecommendAllOptions = {}):
     out.set(
       matrix.rowIds[i]!,
       cols.map((j) => {
-        const e = explainPair(matrix, i, j);
+        const e = explainPair(matrix, i, j, { messages: options.messages });
         return { mentorId: matrix.colIds[j]!, score: matrix.scores[i * matrix.cols + j]!, reasons: e.reasons, breakdown: e.breakdown, freeCapacity: free[j]! };
       }),
     );

@@ -1,5 +1,5 @@
 import type { Format } from "../model/program.js";
-import type { PairScore } from "../score/index.js";
+import type { PairScore, Reason, ReasonMessages } from "../score/index.js";
 import type { CustomCriterion } from "../criteria/index.js";
 
 /** Pipeline stages reported through {@link MatchOptions.onProgress}. */
@@ -24,6 +24,11 @@ export interface MatchOptions {
    * @remarks Since 0.2.0
    */
   memoryLimit?: number;
+  /**
+   * A message catalogue for the reasons' text: for any reason code, `(params) => sentence`
+   * (e.g. a translation); codes it leaves out stay English. Since 0.2.0.
+   */
+  messages?: ReasonMessages;
 }
 
 /** One member's score inside a multi-member match (a triad or a group). */
@@ -32,7 +37,7 @@ export interface MemberScore {
   menteeId: string;
   score: number;
   breakdown: PairScore["breakdown"];
-  reasons: string[];
+  reasons: Reason[];
 }
 
 /**
@@ -47,8 +52,14 @@ export interface Match {
   score: number;
   /** Per-criterion breakdown of the pair (for multi-member matches, of the best-scoring pair). */
   breakdown: PairScore["breakdown"];
-  /** Short sentences an admin can show the participants. */
-  reasons: string[];
+  /**
+   * Why this match, as `{ code, params, text }` an admin can show (translate through
+   * `options.messages` or `translateReasons`). Never empty: criterion reasons by contribution,
+   * rules a locked pair breaks, then where the format knows it why this partner was the best
+   * available (`top-choice`, `best-available`, `overall-optimum`). Since 0.2.0 objects; before,
+   * sentences (now `reason.text`).
+   */
+  reasons: Reason[];
   /** True when an admin locked this pair in `rules.locked`. */
   locked?: boolean;
   /** Rules a locked pair breaks (empty otherwise). */
@@ -98,6 +109,12 @@ export interface MatchStats {
   objective: string;
   /** Blocking pairs under the participants' preferences (ranked lists completed by score); null when not computed. */
   blockingPairs: number | null;
+  /**
+   * `blockingPairs` in plain words: what a blocking pair is and why this result has them, e.g.
+   * "34 blocking pairs: a mentee and a mentor who would both rather be matched with each other
+   * than with whom they were given …". Set where `blockingPairs` is computed. Since 0.2.0.
+   */
+  blockingPairsNote?: string;
   timings: Record<MatchStage | "total", number>;
   [key: string]: unknown;
 }

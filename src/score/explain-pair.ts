@@ -1,4 +1,4 @@
-import { RULE_SENTENCES, listedPairs, ruleCodesOf, type ListedPairs } from "../constraints/index.js";
+import { listedPairs, ruleCodesOf, type ListedPairs } from "../constraints/index.js";
 import {
   availabilityEvidence,
   availabilityReasons,
@@ -6,7 +6,6 @@ import {
   diversityReason,
   goalsEvidence,
   goalsReason,
-  listText,
   offersBackReason,
   personalityEvidence,
   personalityReason,
@@ -19,9 +18,10 @@ import type { EncodedCohort } from "../encode/index.js";
 import { MatchInputError, type MatchIssue } from "../errors.js";
 import { CRITERIA, participantSchema, programSchema, type Cohort, type Participant, type ParticipantInput, type Program, type ProgramInput } from "../model/index.js";
 import { AVAILABILITY, DIVERSITY, GOALS, PERSONALITY, PREFERENCES, SKILLS, createRowScorer, resolveCustom, type RowScorer } from "./pair-evaluator.js";
-import { SCOPED_RULE_SENTENCE, isInternalRule, isScopedPair, scopeDiversityEvidence } from "./organisation-scope.js";
+import { isInternalRule, isScopedPair, scopeDiversityEvidence } from "./organisation-scope.js";
 import { buildMatrix } from "./score-matrix.js";
-import type { CompatibilityMatrix, CriterionBreakdown, CriterionEvidence, PairScore, ScorePairOptions } from "./types.js";
+import { makeReason, type Reason, type ReasonCode, type ReasonMessages, type ReasonParamMap } from "./reason-codes.js";
+import type { CompatibilityMatrix, CriterionBreakdown, CriterionEvidence, ExplainPairOptions, PairScore, ScorePairOptions } from "./types.js";
 
 interface Explainer {
   ev: RowScorer;
@@ -54,19 +54,22 @@ function rankOf(enc: EncodedCohort, p: number, q: number): number {
  * in plain sentences. Diversity evidence is redacted, and never in `reasons`, unless
  * `explain.includeSensitive`.
  *
- * Reasons: up to `explain.maxReasons` positive sentences ordered by weight × score (ties in
- * criterion order), then one sentence per broken rule. A pair with no data for any weighted
- * criterion says so.
- *
  * Cross-organisation pairs (both give an `organisation` and they differ) are scoped unless
  * `explain.crossOrganisation: "full"`: their reasons and diversity evidence never mention
  * department, manager or career level — diversity terms on those attributes are left out, and the
  * reporting-line, department and level rules share one neutral sentence. `violations` keeps every
  * code for the admin. Custom criteria's own sentences are the caller's to scope.
+ *
+ * Reasons (each `{ code, params, text }`, see `REASON_CODES`): up to `explain.maxReasons`
+ * positive reasons ordered by their contribution to the score, weight × criterion score — each
+ * criterion's main reason first (so goals come before scheduling when goals contribute more),
+ * then criteria's further reasons (e.g. meeting mode after shared hours) in the same order; ties
+ * in criterion order. Then one reason per broken rule. A pair with no data for any weighted
+ * criterion says so. `options.messages` replaces the English sentences (a message catalogue).
  * @throws MatchInputError when `row` or `col` is out of range.
- * @remarks Since 0.1.0
+ * @remarks Since 0.1.0; reasons are objects since 0.2.0
  */
-export function explainPair(matrix: CompatibilityMatrix, row: number, col: number): PairScore {
+export function explainPair(matrix: CompatibilityMatrix, row: number, col: number, options: ExplainPairOptions = {}): PairScore {
   if (!Number.isInteger(row) || row < 0 || row >= matrix.rows || !Number.isInteger(col) || col < 0 || col >= matrix.cols) {
     throw new MatchInputError([{ path: [], code: "out-of-range", message: `pair (${row}, ${col}) is outside the ${matrix.rows} × ${matrix.cols} matrix` }]);
   }
@@ -93,7 +96,8 @@ export function explainPair(matrix: CompatibilityMatrix, row: number, col: numbe
   const includeSensitive = program.explain.includeSensitive;
   const scoped = isScopedPair(program, cohort.participants[a]!, cohort.participants[b]!);
   const breakdown: Record<string, CriterionBreakdown> = {};
-  const candidates: { text: string; strength: number; order: number }[] = [];
+  type Draft = { [C in ReasonCode]: { code: C; params: ReasonParamMap[C] } }[ReasonCode];
+  const candidates: { draft: Draft; strength: number; tier: number; order: number }[] = [];
   let anyData = false;
 
   ev.names.forEach((name, c) => {
@@ -102,7 +106,7 @@ export function explainPair(matrix: CompatibilityMatrix, row: number, col: numbe
     const has = !Number.isNaN(v);
     if (has && weight > 0) anyData = true;
     let evidence: CriterionEvidence = null;
-    const texts: string[] = [];
+    const texts: Draft[] = [];
     switch (c) {
       case GOALS: {
         if (peer) {
@@ -110,7 +114,7 @@ export function explainPair(matrix: CompatibilityMatrix, row: number, col: numbe
           const backward = goalsEvidence(enc, b, a);
           evidence = forward || backward ? { forward, backward } : null;
           const shared = forward?.shared ?? backward?.shared ?? [];
-          if (shared.length > 0) texts.push(`Shares ${shared.length} goal${shared.length === 1 ? "" : "s"}: ${listText(shared)}`);
+          if (shared.length > 0) texts.push({ code: "peer-shared-goals", params: { shared: [...shared] } });
         } else {
           const e = goalsEvidence(enc, a, b);
           evidence = e;
@@ -126,7 +130,7 @@ export function explainPair(matrix: CompatibilityMatrix, row: number, col: numbe
           evidence = forward || backward ? { forward, backward } : null;
           const covered = (forward?.covered ?? 0) + (backward?.covered ?? 0);
           const total = (forward?.wanted.length ?? 0) + (backward?.wanted.length ?? 0);
-          if (covered > 0) texts.push(`Can teach each other ${covered} of ${total} wanted skills at target level`);
+          if (covered > 0) texts.push({ code: "peer-skills", params: { covered, wanted: total } });
         } else {
           const primary = skillsEvidence(enc, a, b);
           const t = primary && skillsReason(primary);
@@ -145,6 +149,7 @@ export function explainPair(matrix: CompatibilityMatrix, row: number, col: numbe
         evidence = e;
         const t = e && personalityReason(e);
         if (t) texts.push(t);
+        else if (has && v >= 0.5) texts.push({ code: "personality-overall", params: { score: v } });
         break;
       }
       case AVAILABILITY: {
@@ -174,20 +179,25 @@ export function explainPair(matrix: CompatibilityMatrix, row: number, col: numbe
         const criterion: CustomCriterion = matrix.custom[c - CRITERIA.length]!;
         const text = has && criterion.explain ? criterion.explain(cohort.participants[a]!, cohort.participants[b]!, v) : null;
         evidence = { custom: text };
-        if (text) texts.push(text);
+        if (text) texts.push({ code: "custom", params: { criterion: name, text } });
       }
     }
     const used = weight > 0 && (has || neutral);
     breakdown[name] = { score: has ? v : null, weight, used, neutral: used && !has, evidence };
-    if (used && has && v > 0) for (const text of texts) candidates.push({ text, strength: weight * v, order: candidates.length });
+    if (used && has && v > 0) texts.forEach((draft, tier) => candidates.push({ draft, strength: weight * v, tier: Math.min(tier, 1), order: candidates.length }));
   });
 
-  candidates.sort((x, y) => y.strength - x.strength || x.order - y.order);
-  const reasons = candidates.slice(0, program.explain.maxReasons).map((x) => x.text);
-  if (!anyData && !neutral) reasons.push("No criterion has data for both people, so the score is 0");
+  candidates.sort((x, y) => x.tier - y.tier || y.strength - x.strength || x.order - y.order);
+  const make = (d: Draft): Reason => makeReason(d.code, d.params as never, options.messages);
+  const reasons = candidates.slice(0, program.explain.maxReasons).map((x) => make(x.draft));
+  if (!anyData && !neutral) reasons.push(make({ code: "no-data", params: {} }));
   const violations = ruleCodesOf(bits);
-  const ruleSentences = violations.map((code) => (scoped && isInternalRule(code) ? SCOPED_RULE_SENTENCE : RULE_SENTENCES[code]));
-  for (const sentence of new Set(ruleSentences)) reasons.push(locked ? `${sentence} (kept: locked by the admin)` : sentence);
+  let scopedRule = false;
+  for (const rule of violations) {
+    if (scoped && isInternalRule(rule)) scopedRule = true;
+    else reasons.push(make({ code: "rule-broken", params: { rule, locked } }));
+  }
+  if (scopedRule) reasons.push(make({ code: "rule-scoped", params: { locked } }));
   return { score, eligible: bits === 0 || locked, locked, breakdown, violations, reasons };
 }
 
@@ -234,5 +244,5 @@ export function scorePair(a: Participant | ParticipantInput, b: Participant | Pa
   const cohort: Cohort = { participants: same ? [mentee] : [mentee, mentor], program: prog };
   const direction = prog.format === "peer" ? "peer" : prog.format === "reverse" ? "reverse" : "forward";
   const matrix = buildMatrix(cohort, { rows: Int32Array.of(0), cols: Int32Array.of(same ? 0 : 1), direction }, { custom });
-  return explainPair(matrix, 0, 0);
+  return explainPair(matrix, 0, 0, options.messages ? { messages: options.messages } : {});
 }

@@ -2,6 +2,7 @@ import type { PairDirection, RuleCode } from "../constraints/index.js";
 import type { AvailabilityEvidence, CustomCriterion, DiversityEvidence, GoalsEvidence, PersonalityEvidence, PreferencesEvidence, SkillsEvidence } from "../criteria/index.js";
 import type { EncodedCohort } from "../encode/index.js";
 import type { Cohort, Format } from "../model/index.js";
+import type { Reason, ReasonMessages } from "./reason-codes.js";
 
 /**
  * Options of {@link scoreMatrix}.
@@ -32,6 +33,17 @@ export interface ScoreMatrixOptions {
 export interface ScorePairOptions {
   /** Custom criteria, as for {@link scoreMatrix}. */
   custom?: readonly CustomCriterion[];
+  /** A message catalogue for the reasons' text (see `ReasonMessages`). Default English. */
+  messages?: ReasonMessages;
+}
+
+/**
+ * Options of {@link explainPair}.
+ * @remarks Since 0.2.0
+ */
+export interface ExplainPairOptions {
+  /** A message catalogue for the reasons' text (see `ReasonMessages`). Default English. */
+  messages?: ReasonMessages;
 }
 
 /**
@@ -138,8 +150,9 @@ export interface PairScore {
   /** Codes of the broken rules. */
   violations: RuleCode[];
   /**
-   * Short sentences: up to `explain.maxReasons` positive reasons, strongest first, then one
-   * sentence per broken rule.
+   * Up to `explain.maxReasons` positive reasons ordered by contribution (each criterion's main
+   * reason first), then one per broken rule; each is `{ code, params, text }`.
+   * Since 0.2.0 objects (they were sentences); the sentence is `reason.text`.
    */
-  reasons: string[];
+  reasons: Reason[];
 }

@@ -82,9 +82,9 @@ describe("explanation scoping across organisations", () => {
     const s = scorePair({ ...mentee, location: "Oslo" }, { ...mentor, location: "Oslo" }, program);
     // The rules did fire: the admin still sees every code.
     expect(s.violations).toEqual(["reporting-line", "department", "level-gap"]);
-    for (const r of s.reasons) expect(r).not.toMatch(internal);
+    for (const r of s.reasons) expect(r.text).not.toMatch(internal);
     // One neutral sentence stands in for the three internal rules.
-    expect(s.reasons.filter((r) => r.startsWith("Excluded"))).toEqual(["Excluded: a rule on internal details (not shown across organisations)"]);
+    expect(s.reasons.filter((r) => r.text.startsWith("Excluded")).map((r) => r.text)).toEqual(["Excluded: a rule on internal details (not shown across organisations)"]);
     const terms = (s.breakdown.diversity!.evidence as { terms?: { attribute: string }[] }).terms!;
     expect(terms.map((t) => t.attribute)).toEqual(["location"]);
     expect(JSON.stringify(s.breakdown)).not.toMatch(/department|managerId|"level"/);
@@ -92,15 +92,15 @@ describe("explanation scoping across organisations", () => {
 
   it("full: the same pair is explained like any other", () => {
     const s = scorePair({ ...mentee, location: "Oslo" }, { ...mentor, location: "Oslo" }, { ...program, explain: { includeSensitive: true, crossOrganisation: "full" } });
-    expect(s.reasons.some((r) => /department/.test(r))).toBe(true);
-    expect(s.reasons.some((r) => /reporting line/.test(r))).toBe(true);
+    expect(s.reasons.some((r) => /department/.test(r.text))).toBe(true);
+    expect(s.reasons.some((r) => /reporting line/.test(r.text))).toBe(true);
   });
 
   it("a pair inside one organisation, or with an organisation missing, is not scoped", () => {
     const same = scorePair(mentee, { ...mentor, organisation: "Acme" }, program);
-    expect(same.reasons.some((r) => /department rule/.test(r))).toBe(true);
+    expect(same.reasons.some((r) => /department rule/.test(r.text))).toBe(true);
     const unknown = scorePair(mentee, { ...mentor, organisation: undefined }, program);
-    expect(unknown.reasons.some((r) => /department rule/.test(r))).toBe(true);
+    expect(unknown.reasons.some((r) => /department rule/.test(r.text))).toBe(true);
   });
 
   it("match() results carry the scoped reasons", async () => {
@@ -109,7 +109,7 @@ describe("explanation scoping across organisations", () => {
       program: { criteria: { diversity: { aims: { department: "different" } } }, explain: { includeSensitive: true } },
     });
     expect(result.matches).toHaveLength(1);
-    for (const r of result.matches[0]!.reasons) expect(r).not.toMatch(internal);
+    for (const r of result.matches[0]!.reasons) expect(r.text).not.toMatch(internal);
   });
 });
 

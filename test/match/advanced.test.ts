@@ -56,7 +56,7 @@ describe("match: group", () => {
     expect(group("m1")).toContain("b");
     expect(group("m2")).toEqual(expect.arrayContaining(["c", "d"]));
     expect(group("m2")).not.toContain("b");
-    for (const g of result.matches) expect(g.reasons.some((r) => r.startsWith("Common meeting slot"))).toBe(true);
+    for (const g of result.matches) expect(g.reasons.some((r) => r.code === "group-common-slot" && r.text.startsWith("Common meeting slot"))).toBe(true);
   });
 
   it("reports every pipeline stage, solve included, for constraint-solved formats", async () => {

@@ -16,7 +16,7 @@ describe("availability: monthly time budget (hoursPerMonth)", () => {
     // 2 h each covers the 120 minutes → 1, and the reason says so.
     const full = scorePair(mentee(2), mentor(3), program);
     expect(full.breakdown["availability"]!.score).toBe(1);
-    expect(full.reasons).toContain("Both can give the 2 h a month the programme needs");
+    expect(full.reasons.map((r) => r.text)).toContain("Both can give the 2 h a month the programme needs");
   });
 
   it("is missing data, not zero, when a side gives no hoursPerMonth", () => {

@@ -29,7 +29,7 @@ describe("goals (rank-weighted share of the mentee's goals)", () => {
   });
   it("explains: Shares 2 of 3 goals", () => {
     const r = scorePair(mentee({ goals: ["leadership", "public speaking", "sql"] }), mentor({ goals: ["public speaking", "leadership"] }), { weights: { goals: 1 } });
-    expect(r.reasons[0]).toBe("Shares 2 of 3 goals: leadership, public speaking");
+    expect(r.reasons[0]).toEqual({ code: "shared-goals", params: { shared: ["leadership", "public speaking"], goals: 3 }, text: "Shares 2 of 3 goals: leadership, public speaking" });
   });
 });
 
@@ -56,7 +56,7 @@ describe("skills (coverage of wanted skills up to target)", () => {
   });
   it("explains: Covers 1 of 2 wanted skills at target level, 1 more in part", () => {
     const r = scorePair(mentee({ skills: { sql: 2 }, wantedSkills: { sql: 4, go: 3 } }), mentor({ skills: { sql: 3, go: 5 } }), { weights: { skills: 1 } });
-    expect(r.reasons).toEqual(["Covers 1 of 2 wanted skills at target level, 1 more in part"]);
+    expect(r.reasons.map((x) => x.text)).toEqual(["Covers 1 of 2 wanted skills at target level, 1 more in part"]);
   });
   it("reverse mentoring scores the junior's skills against the senior's wants and says what the senior offers back", () => {
     const senior = mentee({ level: 6, skills: { strategy: 5 }, wantedSkills: { tiktok: 4 } });
@@ -64,7 +64,7 @@ describe("skills (coverage of wanted skills up to target)", () => {
     const r = scorePair(senior, junior, { format: "reverse", weights: { skills: 1 } });
     expect(r.breakdown.skills!.score).toBe(1);
     expect(r.eligible).toBe(true);
-    expect(r.reasons).toContain("In return, can teach 1 of 2 skills the mentor wants: strategy");
+    expect(r.reasons.map((x) => x.text)).toContain("In return, can teach 1 of 2 skills the mentor wants: strategy");
   });
   it("peer pairs average both directions", () => {
     // a→b: a wants sql 4 (own 0), b has 2 → 0.5; b→a: b wants go 2, a has 2 → 1; mean 0.75
@@ -111,7 +111,7 @@ describe("availability (overlap vs need, meeting modes)", () => {
   });
   it("explains hours and modes", () => {
     const r = scorePair(mentee({ availability: { slots: [{ day: "mon", start: "09:00", end: "17:00" }], modes: ["virtual"] } }), mentor({ availability: { slots: [{ day: "mon", start: "11:00", end: "17:00" }], modes: ["virtual", "in-person"] } }), { weights: { availability: 1 } });
-    expect(r.reasons).toEqual(["6 h a week of shared working hours", "Both prefer virtual meetings"]);
+    expect(r.reasons.map((x) => x.text)).toEqual(["6 h a week of shared working hours", "Both prefer virtual meetings"]);
   });
 });
 
@@ -138,7 +138,7 @@ describe("preferences (rank decay, mutual bonus)", () => {
     expect(criterion("preferences", mentee(), mentor()).score).toBeNull();
   });
   it("explains a mutual wish", () => {
-    expect(scorePair(mentee(p(["m"])), mentor(p(["e"])), { weights: { preferences: 1 } }).reasons).toEqual(["Mutual wish: ranked each other 1st and 1st"]);
+    expect(scorePair(mentee(p(["m"])), mentor(p(["e"])), { weights: { preferences: 1 } }).reasons.map((x) => x.text)).toEqual(["Mutual wish: ranked each other 1st and 1st"]);
   });
 });
 

@@ -24,7 +24,7 @@ describe("missing data", () => {
   it("a pair with no data for any weighted criterion scores 0 and says so", () => {
     const r = scorePair({ id: "x", role: "mentee" }, { id: "y", role: "mentor" });
     expect(r.score).toBe(0);
-    expect(r.reasons).toEqual(["No criterion has data for both people, so the score is 0"]);
+    expect(r.reasons.map((x) => x.text)).toEqual(["No criterion has data for both people, so the score is 0"]);
   });
   it("zero-weight criteria are shown but not used", () => {
     const r = scorePair(e, m, { weights: { goals: 0, skills: 1 } });
@@ -50,7 +50,7 @@ describe("custom criteria", () => {
     const r = scorePair({ ...e, attributes: { years: 2 } }, { ...m, attributes: { years: 12 } }, {}, { custom: [tenure] });
     expect(r.breakdown.tenure).toMatchObject({ score: 1, weight: 1, used: true, evidence: { custom: "Tenure fit 1.0" } });
     expect(r.score).toBeCloseTo((0.3 / 1.8 + 1) / 1.3, 12);
-    expect(r.reasons[0]).toBe("Tenure fit 1.0");
+    expect(r.reasons[0]).toEqual({ code: "custom", params: { criterion: "tenure", text: "Tenure fit 1.0" }, text: "Tenure fit 1.0" });
   });
   it("null means no data", () => {
     expect(scorePair(e, m, {}, { custom: [tenure] }).breakdown.tenure).toMatchObject({ score: null, used: false });

@@ -153,7 +153,7 @@ describe("sensitive attributes", () => {
         const open = parseCohort({ ...input, participants, program: { ...input.program, weights: { diversity: 1 }, criteria: { diversity: { aims } }, explain: { includeSensitive: true, maxReasons: 10 } } });
         const m2 = scoreMatrix(open);
         let shown = 0;
-        for (let i = 0; i < m2.rows; i++) for (let j = 0; j < m2.cols; j++) if (explainPair(m2, i, j).reasons.some((t) => t.startsWith("Diversity:"))) shown++;
+        for (let i = 0; i < m2.rows; i++) for (let j = 0; j < m2.cols; j++) if (explainPair(m2, i, j).reasons.some((t) => t.text.startsWith("Diversity:"))) shown++;
         expect(shown).toBeGreaterThan(0);
       }),
       { numRuns: 3 },

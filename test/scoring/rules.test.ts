@@ -85,7 +85,7 @@ describe("hard rules: each with a breaking and a passing case", () => {
     expect(explainPair(matrix, 0, 0).violations).toEqual(["self"]);
   });
   it("each excluded pair says why in a sentence", () => {
-    expect(scorePair(e({ history: ["m"] }), m()).reasons).toContain("Excluded: already paired before");
+    expect(scorePair(e({ history: ["m"] }), m()).reasons.map((x) => x.text)).toContain("Excluded: already paired before");
   });
 });
 
@@ -112,6 +112,6 @@ describe("locked pairs", () => {
     expect(explainPair(matrix, 1, 0).violations).toEqual(["forbidden"]);
     const locked = explainPair(matrix, 0, 0);
     expect(locked).toMatchObject({ eligible: true, locked: true, violations: ["shared-language"] });
-    expect(locked.reasons).toContain("Excluded: no shared language (kept: locked by the admin)");
+    expect(locked.reasons.map((x) => x.text)).toContain("Excluded: no shared language (kept: locked by the admin)");
   });
 });
