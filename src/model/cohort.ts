@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { MatchInputError, type MatchIssue } from "../errors.js";
 import { participantSchema, type Participant } from "./participant.js";
+import { id } from "./primitives.js";
 import { CRITERIA, SELECTOR_FIELDS, isSelectorField, programSchema, type Program } from "./program.js";
 
 /**
@@ -69,13 +70,12 @@ export function parseCohort(input: unknown, options: ParseCohortOptions = {}): C
     throw new MatchInputError([{ path: [], code: "unreadable-input", message: `input could not be read: ${String((err as Error)?.message ?? err).slice(0, 200)}` }]);
   }
   if (!result.success) {
-    throw new MatchInputError(
-      result.error.issues.map((iss) => ({ path: iss.path.map((p) => (typeof p === "symbol" ? String(p) : p)), code: issueCode(iss), message: iss.message })),
-    );
+    const issues = result.error.issues.map((iss) => ({ path: iss.path.map((p) => (typeof p === "symbol" ? String(p) : p)), code: issueCode(iss), message: iss.message }));
+    throw new MatchInputError([...issues, ...crossCheckParts(input, options)]);
   }
   const cohort = result.data as Cohort;
   applyFormatDefaults(cohort, input);
-  const issues = crossCheck(cohort, options);
+  const issues = crossCheck({ participants: cohort.participants, ids: cohort.participants.map((p) => p.id), program: cohort.program }, options);
   if (issues.length > 0) throw new MatchInputError(issues);
   parsed.add(cohort);
   return cohort;
@@ -96,16 +96,59 @@ function applyFormatDefaults(cohort: Cohort, input: unknown): void {
   });
 }
 
-function crossCheck(cohort: Cohort, options: ParseCohortOptions): MatchIssue[] {
+/**
+ * What the cross-field checks look at: participants by input position (`undefined` where that
+ * participant failed the schema), the id of every participant whose id is valid on its own, and
+ * the programme (`undefined` when it failed the schema).
+ */
+interface CheckedParts {
+  participants: readonly (Participant | undefined)[];
+  ids: readonly (string | undefined)[];
+  program: Program | undefined;
+}
+
+/**
+ * Cross-field checks for input that failed the schema, run on every part that parsed on its own:
+ * each participant, each valid id, the programme. So a duplicate id is reported together with a
+ * bad role elsewhere, as the README promises ("every problem at once").
+ */
+function crossCheckParts(input: unknown, options: ParseCohortOptions): MatchIssue[] {
+  try {
+    if (input === null || typeof input !== "object") return [];
+    const raw = (input as { participants?: unknown }).participants;
+    const list: readonly unknown[] = Array.isArray(raw) && raw.length <= 1_000_000 ? raw : [];
+    const parsedProgram = programSchema.safeParse((input as { program?: unknown }).program ?? {});
+    const program = parsedProgram.success ? (parsedProgram.data as Program) : undefined;
+    const group = program?.format === "group" ? program.group : undefined;
+    const participants = list.map((item) => {
+      const one = participantSchema.safeParse(item);
+      if (!one.success) return undefined;
+      const p = one.data as Participant;
+      if (group && (item as { capacity?: unknown }).capacity === undefined) p.capacity = group.size.max;
+      return p;
+    });
+    const ids = list.map((item) => {
+      const value = item !== null && typeof item === "object" ? (item as { id?: unknown }).id : undefined;
+      return id.safeParse(value).success ? (value as string) : undefined;
+    });
+    return crossCheck({ participants, ids, program }, options);
+  } catch {
+    // Input whose getters throw was already reported as unreadable by the schema.
+    return [];
+  }
+}
+
+function crossCheck(parts: CheckedParts, options: ParseCohortOptions): MatchIssue[] {
   const issues: MatchIssue[] = [];
   const add = (path: (string | number)[], code: string, message: string) => issues.push({ path, code, message });
-  const { participants, program } = cohort;
+  const { participants, program } = parts;
   const index = new Map<string, number>();
 
-  participants.forEach((p, i) => {
-    const first = index.get(p.id);
-    if (first !== undefined) add(["participants", i, "id"], "duplicate-id", `id ${JSON.stringify(p.id)} is already used by participants[${first}]`);
-    else index.set(p.id, i);
+  parts.ids.forEach((pid, i) => {
+    if (pid === undefined) return;
+    const first = index.get(pid);
+    if (first !== undefined) add(["participants", i, "id"], "duplicate-id", `id ${JSON.stringify(pid)} is already used by participants[${first}]`);
+    else index.set(pid, i);
   });
 
   const known = (path: (string | number)[], ref: string, what: string) => {
@@ -113,6 +156,7 @@ function crossCheck(cohort: Cohort, options: ParseCohortOptions): MatchIssue[] {
   };
 
   participants.forEach((p, i) => {
+    if (p === undefined) return;
     const at = ["participants", i] as (string | number)[];
     if (p.managerId !== undefined && p.managerId === p.id) add([...at, "managerId"], "self-reference", `${JSON.stringify(p.id)} cannot be their own manager`);
     p.history.forEach((h, k) => {
@@ -137,6 +181,7 @@ function crossCheck(cohort: Cohort, options: ParseCohortOptions): MatchIssue[] {
     if (p.capacity < p.minCapacity) add([...at, "minCapacity"], "capacity-below-minimum", `minCapacity ${p.minCapacity} exceeds capacity ${p.capacity}`);
   });
 
+  if (program === undefined) return issues;
   // Weights.
   const custom = new Set(options.customCriteria ?? []);
   const builtin = new Set<string>(CRITERIA);
@@ -164,8 +209,9 @@ function crossCheck(cohort: Cohort, options: ParseCohortOptions): MatchIssue[] {
       if (ei === undefined) add([...at, "menteeId"], "unknown-id", `mentee ${JSON.stringify(pair.menteeId)} is not a participant id`);
       if (pair.mentorId === pair.menteeId) add(at, "self-reference", "a pair needs two different participants");
       if (mi === undefined || ei === undefined || list !== "locked") return;
-      const mentor = participants[mi]!;
-      const mentee = participants[ei]!;
+      const mentor = participants[mi];
+      const mentee = participants[ei];
+      if (mentor === undefined || mentee === undefined) return;
       if (!peerLike && !isMentor(mentor)) add([...at, "mentorId"], "wrong-role", `${JSON.stringify(mentor.id)} is locked as a mentor but has role ${mentor.role}`);
       if (!peerLike && !isMentee(mentee)) add([...at, "menteeId"], "wrong-role", `${JSON.stringify(mentee.id)} is locked as a mentee but has role ${mentee.role}`);
       const prev = lockedMentee.get(mentee.id);

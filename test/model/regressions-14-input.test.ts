@@ -172,3 +172,51 @@ describe("weights: { __proto__ } is flagged, not dropped (issue 14 item 9)", () 
     expect(where(await inputError(() => parseCohort(input)))).toEqual([["program.weights.__proto__", "reserved-key"]]);
   });
 });
+
+describe("cross-field checks run on everything that parsed (issue 14 item 8)", () => {
+  it("a duplicate id plus a bad role reports both, not just the schema issue", async () => {
+    const err = await inputError(() => parseCohort({ participants: [{ id: "a", role: "mentor" }, { id: "a", role: "boss" }] }));
+    expect(where(err)).toEqual([["participants.1.role", "invalid-value"], ["participants.1.id", "duplicate-id"]]);
+  });
+  it("schema and cross-field problems across participants and programme are all reported at once", async () => {
+    const err = await inputError(() =>
+      parseCohort({
+        participants: [
+          { id: "m", role: "mentor" },
+          { id: "x", role: "mentee", level: "senior" }, // schema: level is an integer
+          { id: "m", role: "mentee" }, // duplicate of participants[0]
+          { id: 7, role: "mentee" }, // schema: id is a string (so it takes no part in id checks)
+          { id: "e", role: "mentee", history: ["ghost"], preferences: { ranked: ["m", "m"] } }, // unknown id, ranked twice
+          { id: "f", role: "mentee", capacity: 1, minCapacity: 2 }, // capacity below minimum
+        ],
+        program: {
+          rules: { locked: [{ mentorId: "e", menteeId: "m" }, { mentorId: "m", menteeId: "nobody" }] },
+          quotas: [{ name: "q", min: 3, max: 1 }],
+        },
+      }),
+    );
+    expect(where(err)).toEqual([
+      ["participants.1.level", "invalid-type"],
+      ["participants.3.id", "invalid-type"],
+      ["participants.2.id", "duplicate-id"],
+      ["participants.4.history.0", "unknown-id"],
+      ["participants.4.preferences.ranked.1", "duplicate-id"],
+      ["participants.5.minCapacity", "capacity-below-minimum"],
+      // "e" is a mentee and "m" (participants[0]) a mentor: locked the wrong way round.
+      ["program.rules.locked.0.mentorId", "wrong-role"],
+      ["program.rules.locked.0.menteeId", "wrong-role"],
+      ["program.rules.locked.1.menteeId", "unknown-id"],
+      ["program.quotas.0", "invalid-range"],
+    ]);
+  });
+  it("a programme that fails the schema still lets participant checks run (and skips programme checks)", async () => {
+    const err = await inputError(() =>
+      parseCohort({ participants: [{ id: "a", role: "mentor" }, { id: "a", role: "mentee" }], program: { format: "speed-dating", quotas: [{ name: "q" }] } }),
+    );
+    expect(where(err)).toEqual([["program.format", "invalid-value"], ["participants.1.id", "duplicate-id"]]);
+  });
+  it("a reference to a participant whose other fields are bad is not called unknown", async () => {
+    const err = await inputError(() => parseCohort({ participants: [{ id: "a", role: "mentor", level: -1 }, { id: "b", role: "mentee", history: ["a"] }] }));
+    expect(where(err)).toEqual([["participants.0.level", "too-small"]]);
+  });
+});
