@@ -1,7 +1,8 @@
 // Packs the package as npm would publish it, installs the tarball into a temporary folder (runtime
 // dependencies linked from this checkout, so it works offline), and checks that a plain ESM
-// `import`, a CommonJS `require`, the CLI bin and TypeScript's type resolution (node16, both module
-// kinds) all work against the packed files.
+// `import`, a CommonJS `require`, the `mentormatch/solvers` subpath, the CLI bin and TypeScript's
+// type resolution (node16, both module kinds) all work against the packed files, and that without
+// the optional `highs` package every programme still matches (local search, with a warning).
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -26,17 +27,18 @@ try {
   const packed = JSON.parse(execFileSync("npm", ["pack", "--json", "--pack-destination", tmp], { cwd: root, encoding: "utf8" }));
   const files = packed[0].files.map((f) => f.path);
   check("tarball holds dist and no sources", () => {
-    for (const need of ["dist/index.js", "dist/index.cjs", "dist/index.d.ts", "dist/index.d.cts", "package.json", "LICENSE", "README.md"]) {
+    for (const need of ["dist/index.js", "dist/index.cjs", "dist/index.d.ts", "dist/index.d.cts", "dist/solvers.js", "dist/solvers.cjs", "dist/solvers.d.ts", "dist/solvers.d.cts", "package.json", "LICENSE", "README.md", "CHANGELOG.md"]) {
       if (!files.includes(need)) throw new Error(`missing ${need}`);
     }
-    const stray = files.filter((f) => f.startsWith("src/") || f.startsWith("test/"));
+    // No sources, tests, source maps, or the CommonJS CLI build nothing uses (the bin is ESM).
+    const stray = files.filter((f) => f.startsWith("src/") || f.startsWith("test/") || f.endsWith(".map") || f === "dist/cli.cjs");
     if (stray.length) throw new Error(`unexpected files: ${stray.join(", ")}`);
     return `${files.length} files, ${packed[0].size} bytes`;
   });
   const target = join(tmp, "node_modules", "mentormatch");
   mkdirSync(target, { recursive: true });
   run("tar", ["-xzf", join(tmp, packed[0].filename), "-C", target, "--strip-components=1"]);
-  for (const dep of Object.keys(pkg.dependencies ?? {})) {
+  for (const dep of Object.keys({ ...pkg.dependencies, ...pkg.optionalDependencies })) {
     const from = join(root, "node_modules", dep);
     if (existsSync(from)) symlinkSync(from, join(tmp, "node_modules", dep), "dir");
   }
@@ -48,13 +50,31 @@ try {
     run("node", ["--input-type=module", "-e", `import * as m from 'mentormatch'; ${exactProbe}`]));
   check("exact engine (HiGHS, loaded lazily) works from CommonJS", () =>
     run("node", ["-e", `const m = require('mentormatch'); (async () => { ${exactProbe} })().catch((e) => { console.error(e); process.exit(1); });`]));
-  check("without HiGHS installed, import, require and a one-on-one match still work", () => {
-    // Lazy loading means users who never call the exact constraint engine never need highs.
+  check("mentormatch/solvers from ESM and CommonJS", () => {
+    // Minimum of 4 + 3 and 1 + 2 is 3, with row 0 → col 1.
+    const probe = "const r = s.solveAssignment([[4, 1], [2, 3]]); if (r.total !== 3 || r.rowToCol[0] !== 1) throw new Error('solveAssignment gave ' + r.total);";
+    run("node", ["--input-type=module", "-e", `import * as s from 'mentormatch/solvers'; ${probe}`]);
+    return run("node", ["-e", `const s = require('mentormatch/solvers'); ${probe} console.log(Object.keys(s).length + ' exports')`]);
+  });
+  check("without HiGHS installed, one-on-one, quota and group programmes still match (local search, with a warning)", () => {
+    // highs is an optional dependency: without it the constraint solver runs local search with its
+    // own flow bound and says so in `warnings`.
     const link = join(tmp, "node_modules", "highs");
     rmSync(link, { force: true });
     try {
-      const probe = "await m.match({ participants: [{ id: 'a', role: 'mentor', level: 3 }, { id: 'b', role: 'mentee', level: 1 }] }).then((r) => { if (r.matches.length !== 1) throw new Error('no match'); })";
-      run("node", ["--input-type=module", "-e", `import * as m from 'mentormatch'; ${probe};`]);
+      const people = "[{ id: 'm1', role: 'mentor', level: 6, capacity: 2 }, { id: 'm2', role: 'mentor', level: 3, capacity: 2 }, { id: 'a', role: 'mentee', level: 1, department: 'Eng' }, { id: 'b', role: 'mentee', level: 1, department: 'Eng' }, { id: 'c', role: 'mentee', level: 1 }, { id: 'd', role: 'mentee', level: 1 }]";
+      const quota = "[{ name: 'seniors for Eng', mentees: { field: 'department', equals: 'Eng' }, mentors: { field: 'level', min: 6 }, min: 2 }]";
+      const probe = [
+        `const people = ${people};`,
+        "await m.match({ participants: people }).then((r) => { if (r.matches.length !== 4) throw new Error('one-on-one matched ' + r.matches.length); });",
+        `for (const format of ['one-on-one', 'group']) {`,
+        `  const r = await m.match({ participants: people, program: { format, group: { size: { min: 2, max: 2 } }, quotas: ${quota} } });`,
+        "  if (!r.warnings.some((w) => w.startsWith('highs-unavailable'))) throw new Error(format + ': no fallback warning in ' + JSON.stringify(r.warnings));",
+        "  const senior = r.matches.filter((x) => x.mentorIds[0] === 'm1').flatMap((x) => x.menteeIds).sort().join();",
+        "  if (senior !== 'a,b' || r.stats.solver !== 'constraint/local') throw new Error(format + ': quota broken or wrong solver: ' + senior + ' ' + r.stats.solver);",
+        "}",
+      ].join("\n");
+      run("node", ["--input-type=module", "-e", `import * as m from 'mentormatch'; ${probe}`]);
       return run("node", ["-e", `const m = require('mentormatch'); (async () => { ${probe}; console.log('ok without highs'); })().catch((e) => { console.error(e); process.exit(1); });`]);
     } finally {
       symlinkSync(join(root, "node_modules", "highs"), link, "dir");
@@ -71,7 +91,9 @@ try {
   check("types resolve for ESM and CJS consumers", () => {
     writeFileSync(join(tmp, "esm.mts"), "import { parseCohort, type Cohort } from 'mentormatch';\nconst c: Cohort = parseCohort({ participants: [] });\nexport const n: number = c.participants.length;\n");
     writeFileSync(join(tmp, "cjs.cts"), "import m = require('mentormatch');\nconst c: m.Cohort = m.parseCohort({ participants: [] });\nexport const n: number = c.participants.length;\n");
-    return run(process.execPath, [join(root, "node_modules", "typescript", "bin", "tsc"), "--noEmit", "--strict", "--module", "node16", "--moduleResolution", "node16", "--skipLibCheck", "esm.mts", "cjs.cts"]);
+    writeFileSync(join(tmp, "solvers.mts"), "import { solveAssignment, type AssignmentResult } from 'mentormatch/solvers';\nexport const r: AssignmentResult = solveAssignment([[1]]);\n");
+    writeFileSync(join(tmp, "solvers.cts"), "import s = require('mentormatch/solvers');\nexport const r: s.AssignmentResult = s.solveAssignment([[1]]);\n");
+    return run(process.execPath, [join(root, "node_modules", "typescript", "bin", "tsc"), "--noEmit", "--strict", "--module", "node16", "--moduleResolution", "node16", "--skipLibCheck", "esm.mts", "cjs.cts", "solvers.mts", "solvers.cts"]);
   });
 } finally {
   rmSync(tmp, { recursive: true, force: true });

@@ -52,6 +52,7 @@ export type { GenerateCohortOptions } from "./sample/generate.js";
 export { solveConstrained, DEFAULT_EXACT_SIZE_LIMIT, DEFAULT_EXACT_COHESION_SIZE_LIMIT } from "./solvers/constraint/solve.js";
 export { evaluateConstrained } from "./solvers/constraint/evaluate.js";
 export type { ConstrainedEvaluation } from "./solvers/constraint/evaluate.js";
+export type { HighsOption, HighsSource } from "./solvers/constraint/highs-loader.js";
 export type {
   ConstraintModel,
   LinearConstraint,

@@ -67,8 +67,12 @@ function structural(c: LinearConstraint): LinearConstraint {
 async function solveReported(model: ConstraintModel, context: MatchContext, options: MatchOptions, warnings: string[]): Promise<{ result: ConstraintResult; infeasibility?: NonNullable<ConstraintResult["infeasibility"]> }> {
   // The local search must end on its iteration budget, not the clock, for results to be
   // reproducible for a seed; the time limit is only a safety net (abort with `signal`).
-  const common = { engine: engineOf(context), seed: context.cohort.program.seed, timeLimitMs: 120_000, ...(options.signal ? { signal: options.signal } : {}) };
+  const common = {
+    engine: engineOf(context), seed: context.cohort.program.seed, timeLimitMs: 120_000,
+    ...(options.signal ? { signal: options.signal } : {}), ...(options.highs !== undefined ? { highs: options.highs } : {}),
+  };
   const result = await solveConstrained(model, common);
+  warnHighsFallback(result, warnings);
   if (result.status !== "infeasible") return { result };
   const infeasibility = result.infeasibility!;
   const side = new Set((model.constraints ?? []).map((c) => c.name));
@@ -84,8 +88,19 @@ async function solveReported(model: ConstraintModel, context: MatchContext, opti
     constraints: (model.constraints ?? []).map((c) => (c.hard === false || STRUCTURAL.has(c) ? c : { ...c, hard: false, penalty: 10 })),
   };
   const second = await solveConstrained(relaxed, common);
+  warnHighsFallback(second, warnings);
   return { result: second, infeasibility };
 }
+
+/** Names the fallback once per result when HiGHS was wanted but could not be loaded. */
+function warnHighsFallback(result: ConstraintResult, warnings: string[]): void {
+  if (result.highsError === undefined || warnings.some((w) => w.startsWith(HIGHS_FALLBACK))) return;
+  const bound = result.boundSource === "flow" ? "its own flow bound (no LP)" : "no optimality bound";
+  warnings.push(`${HIGHS_FALLBACK}: ${result.highsError}; solved by local search with ${bound} instead of the HiGHS MIP solver`);
+}
+
+/** Start of the warning that says HiGHS was not available. */
+const HIGHS_FALLBACK = "highs-unavailable";
 
 /**
  * Solves lexicographically, as the exact flow path does: first the most rows assigned under the

@@ -71,6 +71,7 @@ export async function match(input: unknown, rawOptions: MatchOptions = {}): Prom
     ...(resolved.signal ? { signal: resolved.signal } : {}),
     ...(resolved.onProgress ? { onProgress: resolved.onProgress } : {}),
     ...(resolved.messages ? { messages: resolved.messages } : {}),
+    ...(resolved.highs !== undefined ? { highs: resolved.highs } : {}),
   };
   const custom = resolved.criteria;
   const timings: Record<MatchStage | "total", number> = { validate: 0, encode: 0, score: 0, solve: 0, report: 0, total: 0 };

@@ -2,6 +2,7 @@ import type { MatchIssue } from "../errors.js";
 import type { CustomCriterion } from "../criteria/index.js";
 import { OptionReader, defaultMemoryLimit, describeValue, readOptions } from "../guard.js";
 import { REASON_CODES, type ReasonMessages } from "../score/index.js";
+import { readHighsOption, type HighsOption } from "../solvers/constraint/highs-loader.js";
 import type { MatchOptions } from "./types.js";
 
 /** {@link MatchOptions} checked and with defaults applied. */
@@ -11,14 +12,15 @@ export interface ResolvedMatchOptions {
   criteria: CustomCriterion[];
   memoryLimit: number;
   messages: ReasonMessages | undefined;
+  highs: HighsOption | undefined;
 }
 
 /**
  * Validates the options of `match()` (and `rematch`) once at the boundary: an object or
  * undefined; `onProgress` a function; `signal` an AbortSignal; `criteria` an array of
  * `{ name, score, weight?, explain? }`; `memoryLimit` a positive number of bytes; `messages` an
- * object from reason codes to functions. Unknown keys
- * are left alone. Every problem is reported at once.
+ * object from reason codes to functions; `highs` false, a loader or `{ load?, locateFile? }`.
+ * Unknown keys are left alone. Every problem is reported at once.
  * @throws MatchInputError with codes `invalid-options`, `invalid-option`, `invalid-custom-criterion`.
  */
 export function resolveMatchOptions(options: unknown): ResolvedMatchOptions {
@@ -29,8 +31,9 @@ export function resolveMatchOptions(options: unknown): ResolvedMatchOptions {
   const memoryLimit = read.number(o, "memoryLimit", defaultMemoryLimit(), 1, Number.MAX_SAFE_INTEGER);
   const criteria = readCriteria(o["criteria"], read.issues);
   const messages = readMessages(o["messages"], read.issues);
+  const highs = readHighsOption(o["highs"], read);
   read.done();
-  return { onProgress, signal, criteria, memoryLimit, messages };
+  return { onProgress, signal, criteria, memoryLimit, messages, highs };
 }
 
 const REASON_CODE_SET: ReadonlySet<string> = new Set(REASON_CODES);

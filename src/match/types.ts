@@ -1,6 +1,7 @@
 import type { Format } from "../model/program.js";
 import type { PairScore, Reason, ReasonMessages } from "../score/index.js";
 import type { CustomCriterion } from "../criteria/index.js";
+import type { HighsOption } from "../solvers/constraint/highs-loader.js";
 
 /** Pipeline stages reported through {@link MatchOptions.onProgress}. */
 export type MatchStage = "validate" | "encode" | "score" | "solve" | "report";
@@ -29,6 +30,15 @@ export interface MatchOptions {
    * (e.g. a translation); codes it leaves out stay English. Since 0.2.0.
    */
   messages?: ReasonMessages;
+  /**
+   * Where the HiGHS MIP solver comes from (quota, group and joint rotational programmes): a
+   * loader such as `() => import("highs")`, `{ load, locateFile }` to point a browser or edge
+   * host at `highs.wasm`, or `false` for none. Default: the optional `highs` package when
+   * installed. Without HiGHS those programmes run local search with its own bound, and
+   * `warnings` says so (`highs-unavailable: …`).
+   * @remarks Since 0.2.0
+   */
+  highs?: HighsOption;
 }
 
 /** One member's score inside a multi-member match (a triad or a group). */

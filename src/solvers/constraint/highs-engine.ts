@@ -3,20 +3,6 @@ import { evaluateCompiled } from "./evaluate.js";
 import type { CompiledModel } from "./model.js";
 import type { ConstraintResult, ConstraintViolation } from "./types.js";
 
-let highsPromise: Promise<Highs> | null = null;
-
-/**
- * Loads the HiGHS WebAssembly runtime once, on first use. `highs` is never imported statically, so
- * users who never call the exact engine never load it.
- */
-export function loadHighs(): Promise<Highs> {
-  highsPromise ??= import("highs").then((mod) => {
-    const loader = (mod.default ?? mod) as unknown as () => Promise<Highs>;
-    return loader();
-  });
-  return highsPromise;
-}
-
 /** Counts of the MIP's variables by kind. */
 export interface MipSize {
   x: number;
@@ -350,8 +336,7 @@ export function throwIfAborted(signal: AbortSignal | undefined): void {
  * Upper bound on a model's objective from the LP relaxation of its MIP, or null when HiGHS does
  * not prove one within `timeLimitMs`.
  */
-export async function lpRelaxationBound(m: CompiledModel, timeLimitMs: number): Promise<number | null> {
-  const highs = await loadHighs();
+export function lpRelaxationBound(highs: Highs, m: CompiledModel, timeLimitMs: number): number | null {
   const built = buildMip(m, highs, { elastic: false, relax: true });
   if (built.data.numCols === 0) return 0;
   const out = run(highs, built.data, { time_limit: Math.max(0.01, timeLimitMs / 1000) });
@@ -368,10 +353,8 @@ export async function lpRelaxationBound(m: CompiledModel, timeLimitMs: number): 
  * Reference: Q. Huangfu and J. A. J. Hall, "Parallelizing the dual revised simplex method",
  * Math. Prog. Comp. 10 (2018); HiGHS MIP solver, https://highs.dev.
  */
-export async function solveExact(m: CompiledModel, o: ExactOptions): Promise<ConstraintResult> {
+export async function solveExact(highs: Highs, m: CompiledModel, o: ExactOptions): Promise<ConstraintResult> {
   const t0 = performance.now();
-  throwIfAborted(o.signal);
-  const highs = await loadHighs();
   throwIfAborted(o.signal);
   const built = buildMip(m, highs, { elastic: false, relax: false });
   const rowToCol = new Int32Array(m.rows).fill(-1);

@@ -1,5 +1,7 @@
 import { evaluateCompiled } from "./evaluate.js";
+import { flowBound } from "./flow-bound.js";
 import { lpRelaxationBound, mipSize, solveExact, throwIfAborted } from "./highs-engine.js";
+import { loadHighs, readHighsOption, type HighsOption } from "./highs-loader.js";
 import { localSearch } from "./local-search.js";
 import { compileConstraintModel, type CompiledModel } from "./model.js";
 import { flowStart, greedyStart } from "./start.js";
@@ -46,6 +48,7 @@ interface Resolved {
   exactCohesionSizeLimit: number;
   mipGap: number;
   lpBound: boolean | "auto";
+  highs: HighsOption | undefined;
 }
 
 /** Longest time limit accepted: about 24 days, the largest delay timers can hold. */
@@ -65,12 +68,32 @@ function resolveOptions(options: SolveConstrainedOptions | undefined): Omit<Reso
     exactCohesionSizeLimit: read.number(o, "exactCohesionSizeLimit", DEFAULT_EXACT_COHESION_SIZE_LIMIT, 0, Number.MAX_SAFE_INTEGER),
     mipGap: read.number(o, "mipGap", 1e-6, 0, 1),
     lpBound: read.oneOf(o, "lpBound", "auto", [true, false, "auto"] as const),
+    highs: readHighsOption(o["highs"], read),
   };
   read.done();
   return r;
 }
 
-async function runLocal(m: CompiledModel, r: Resolved, mipVariables: number): Promise<ConstraintResult> {
+/**
+ * The local search's upper bound: the LP relaxation (HiGHS) when HiGHS is loaded and the LP is
+ * small, otherwise the flow bound when the pair part is small enough for one more flow solve.
+ */
+async function localBound(m: CompiledModel, r: Resolved, mipVariables: number, timeLimitMs: number): Promise<{ bound: number | null; source: "lp" | "flow" | null; highsError?: string }> {
+  if (r.lpBound === false) return { bound: null, source: null };
+  const wantLp = r.lpBound === true || mipVariables <= LP_BOUND_LIMIT;
+  const flowFits = r.lpBound === true || m.rows * m.cols <= FLOW_START_CELLS;
+  if (!wantLp && !flowFits) return { bound: null, source: null };
+  if (wantLp) {
+    const loaded = await loadHighs(r.highs);
+    throwIfAborted(r.signal);
+    if (loaded.highs) return { bound: lpRelaxationBound(loaded.highs, m, Math.max(1000, timeLimitMs / 4)), source: "lp" };
+    if (flowFits) return { bound: flowBound(m), source: "flow", highsError: loaded.error };
+    return { bound: null, source: null, highsError: loaded.error };
+  }
+  return { bound: null, source: null };
+}
+
+async function runLocal(m: CompiledModel, r: Resolved, mipVariables: number, highsError?: string): Promise<ConstraintResult> {
   const t0 = performance.now();
   const timeLimitMs = r.timeLimitMs ?? 10_000;
   const start = m.rows * m.cols <= FLOW_START_CELLS ? flowStart(m) : greedyStart(m);
@@ -79,15 +102,19 @@ async function runLocal(m: CompiledModel, r: Resolved, mipVariables: number): Pr
   const out = await localSearch(m, { seed: r.seed, timeLimitMs: left, maxIterations: r.maxIterations, signal: r.signal, start });
   const ev = evaluateCompiled(m, out.rowToCol);
   let bound: number | null = null;
-  if (ev.feasible && (r.lpBound === true || (r.lpBound === "auto" && mipVariables <= LP_BOUND_LIMIT))) {
-    bound = await lpRelaxationBound(m, Math.max(1000, timeLimitMs / 4));
-    throwIfAborted(r.signal);
+  let boundSource: "lp" | "flow" | null = null;
+  if (ev.feasible) {
+    const b = await localBound(m, r, mipVariables, timeLimitMs);
+    bound = b.bound;
+    boundSource = b.source;
+    highsError ??= b.highsError;
   }
   const gap = bound !== null ? Math.max(0, bound - ev.objective) / Math.max(1, Math.abs(ev.objective)) : null;
   const optimal = gap !== null && gap <= 1e-9;
   const base = {
     rowToCol: out.rowToCol, objective: ev.objective, engine: "local" as const, gap, bound,
     violations: ev.soft, mipVariables, seed: r.seed, iterations: out.iterations, timeMs: performance.now() - t0,
+    ...(boundSource ? { boundSource } : {}), ...(highsError !== undefined ? { highsError } : {}),
   };
   if (ev.feasible) return { ...base, status: optimal ? "optimal" : "feasible", optimal, feasible: true };
   const names = [...new Set(ev.hard.map((v) => v.name))];
@@ -96,7 +123,7 @@ async function runLocal(m: CompiledModel, r: Resolved, mipVariables: number): Pr
     status: "infeasible", optimal: false, feasible: false,
     infeasibility: {
       constraints: names, violated: ev.hard, proven: false,
-      message: `Local search found no assignment meeting every hard constraint within its budget (${out.iterations} iterations); the best one found still violates ${names.join(", ")}. The exact engine can prove whether the model is infeasible.`,
+      message: `Local search found no assignment meeting every hard constraint within its budget (${out.iterations} iterations); the best one found still violates ${names.join(", ")}.${highsError === undefined ? " The exact engine can prove whether the model is infeasible." : ""}`,
     },
   };
 }
@@ -110,10 +137,13 @@ async function runLocal(m: CompiledModel, r: Resolved, mipVariables: number): Pr
  * simulated annealing from the exact capacitated flow solution of the pair part (a greedy
  * start beyond 10⁶ pairs), its time included in the budget, for `maxIterations` (default `200 000 + 2 000 · rows`)
  * or `timeLimitMs` (default 10 s), whichever ends first, with an LP-relaxation bound for the gap
- * when that LP is small; `"auto"` (default) — exact when the MIP has at most `exactSizeLimit`
+ * when that LP is small (or the LP-free flow bound when HiGHS is not available); `"auto"` (default) — exact when the MIP has at most `exactSizeLimit`
  * variables ({@link DEFAULT_EXACT_SIZE_LIMIT}), or at most `exactCohesionSizeLimit`
  * ({@link DEFAULT_EXACT_COHESION_SIZE_LIMIT}) when it has cohesion terms, local otherwise, and local as well when HiGHS
  * stops at the time limit without any feasible solution.
+ *
+ * HiGHS is an optional dependency, loaded on first use (see `options.highs`). When it cannot be
+ * loaded every engine runs local search, `"exact"` included, and `highsError` says why.
  *
  * HiGHS checks its time limit between phases: on very large MIPs (≈10⁶ variables) the root LP
  * alone can overrun `timeLimitMs` several-fold, which is why `auto` stays far below that size.
@@ -129,12 +159,15 @@ export async function solveConstrained(model: ConstraintModel, options?: SolveCo
   const r: Resolved = { ...given, maxIterations: given.maxIterations ?? 200_000 + 2_000 * m.rows };
   throwIfAborted(r.signal);
   const exactOptions = () => ({ seed: r.seed, timeLimitMs: r.timeLimitMs ?? 60_000, mipGap: r.mipGap, signal: r.signal });
-  if (r.engine === "exact") return solveExact(m, exactOptions());
   const sz = mipSize(m, SIZE_COUNT_CAP);
   const size = sz.total;
   const limit = sz.cohesion > 0 ? Math.min(r.exactCohesionSizeLimit, r.exactSizeLimit) : r.exactSizeLimit;
-  if (r.engine === "local" || size > limit) return runLocal(m, r, size);
-  const exact = await solveExact(m, exactOptions());
+  if (r.engine === "local" || (r.engine === "auto" && size > limit)) return runLocal(m, r, size);
+  const loaded = await loadHighs(r.highs);
+  throwIfAborted(r.signal);
+  if (!loaded.highs) return runLocal(m, r, size, loaded.error);
+  if (r.engine === "exact") return solveExact(loaded.highs, m, exactOptions());
+  const exact = await solveExact(loaded.highs, m, exactOptions());
   if (exact.status === "time-limit" && !exact.feasible) return runLocal(m, { ...r, timeLimitMs: undefined }, size);
   return exact;
 }

@@ -96,6 +96,8 @@ export interface ConstraintModel {
   commonSlot?: CommonSlotRule;
 }
 
+import type { HighsOption } from "./highs-loader.js";
+
 /**
  * Options of {@link solveConstrained}.
  * @remarks Since 0.1.0
@@ -126,10 +128,19 @@ export interface SolveConstrainedOptions {
   /** Relative MIP gap at which the exact engine stops and reports optimal. Default: 1e-6. */
   mipGap?: number;
   /**
-   * Local search: compute an upper bound from the LP relaxation (HiGHS) to report a gap.
-   * `"auto"` (default) does so when the LP has at most 60 000 variables.
+   * Local search: compute an upper bound to report a gap — the LP relaxation (HiGHS) or, when
+   * HiGHS is not available, the flow bound (best pair assignment under col capacities plus the
+   * most cohesion each row can bring, other rules relaxed; no LP solver). `"auto"` (default)
+   * uses the LP when it has at most 60 000 variables and the flow bound up to 10⁶ pairs.
    */
   lpBound?: boolean | "auto";
+  /**
+   * Where HiGHS comes from: a loader, `{ load, locateFile }`, or `false` for none. Default: the
+   * optional `highs` package. Without HiGHS every engine runs local search (`"exact"` included)
+   * and the result says why in `highsError`.
+   * @remarks Since 0.2.0
+   */
+  highs?: HighsOption;
 }
 
 /**
@@ -170,6 +181,18 @@ export interface ConstraintResult {
   gap: number | null;
   /** Proven upper bound on the objective, or null. */
   bound: number | null;
+  /**
+   * Local search: where `bound` comes from — `"lp"` (HiGHS LP relaxation) or `"flow"` (the
+   * LP-free flow bound). Absent when there is no bound or the exact engine ran.
+   * @remarks Since 0.2.0
+   */
+  boundSource?: "lp" | "flow";
+  /**
+   * Set when HiGHS was wanted (exact engine, or an LP bound) but could not be loaded: why. The
+   * solve then ran local search, with the flow bound where it fits.
+   * @remarks Since 0.2.0
+   */
+  highsError?: string;
   /** Violated soft constraints in `rowToCol`. */
   violations: ConstraintViolation[];
   infeasibility?: {
