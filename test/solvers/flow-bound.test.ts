@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { MatchInputError } from "../../src/errors.js";
 import { flowBound } from "../../src/solvers/constraint/flow-bound.js";
 import { compileConstraintModel } from "../../src/solvers/constraint/model.js";
 import { mulberry32 } from "../../src/solvers/constraint/prng.js";
@@ -72,5 +73,13 @@ describe("solveConstrained without HiGHS (highs: false)", () => {
     expect(r.engine).toBe("local");
     expect(r.highsError).toContain("no wasm here");
     expect(evaluateConstrained(model, r.rowToCol).objective).toBe(15);
+  });
+
+  it("a highs option that is neither false, a function nor { load, locateFile } is an input error", async () => {
+    for (const bad of [true, "highs", { load: "highs" }, { locateFile: 1 }]) {
+      const err = await solveConstrained(model, { highs: bad as never }).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(MatchInputError);
+      expect((err as MatchInputError).issues).toEqual([expect.objectContaining({ path: ["options", "highs"], code: "invalid-option" })]);
+    }
   });
 });
