@@ -91,5 +91,19 @@ export { toRows, toUnmatchedRows } from "./report/rows.js";
 export type { CohortDirectory, MatchRow, UnmatchedRow } from "./report/rows.js";
 export { toCsv, neutraliseFormula } from "./report/csv.js";
 export type { ToCsvOptions } from "./report/csv.js";
-export { auditResult, AUDIT_GROUP_FIELDS, compareResults } from "./evaluate/index.js";
-export type { Audit, AuditGroup, AuditOptions, DisparityRatio, ComparedPair, ComparedParticipant, ResultComparison } from "./evaluate/index.js";
+export { auditResult, AUDIT_GROUP_FIELDS, compareResults, calibrateWeights, CALIBRATION_WARNING_CODES } from "./evaluate/index.js";
+export type {
+  Audit,
+  AuditGroup,
+  AuditOptions,
+  DisparityRatio,
+  ComparedPair,
+  ComparedParticipant,
+  ResultComparison,
+  Calibration,
+  CalibrateOptions,
+  CalibrationWarning,
+  CalibrationWarningCode,
+  CriterionImportance,
+  PairOutcome,
+} from "./evaluate/index.js";
