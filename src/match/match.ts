@@ -12,6 +12,7 @@ import { overallScoreReason, partnerChoiceReason } from "../report/best-availabl
 import { describeBlockingPairs } from "../report/blocking-pairs.js";
 import type { Match, MatchOptions, MatchResult, MatchStage, Unmatched } from "./types.js";
 import { resolveMatchOptions } from "./options.js";
+import { checkCohortSize } from "./size-guard.js";
 
 /** Everything `explainWhyNot` and `rematch` need to revisit a result. */
 export interface MatchContext {
@@ -86,12 +87,16 @@ export async function match(input: unknown, rawOptions: MatchOptions = {}): Prom
     return out;
   };
 
-  const cohort = stage("validate", () => prepareCohort(input, custom));
+  const cohort = stage("validate", () => {
+    const prepared = prepareCohort(input, custom);
+    checkCohortSize(prepared, resolved.memoryLimit);
+    return prepared;
+  });
   const program = cohort.program;
   // Scoring reports its own two stages: encode, then rows scored.
   checkAborted(options.signal);
   const scoredAt = performance.now();
-  const matrix = scoreMatrix(cohort, { custom, ...(options.signal ? { signal: options.signal } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+  const matrix = scoreMatrix(cohort, { custom, memoryLimit: resolved.memoryLimit, ...(options.signal ? { signal: options.signal } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
   timings.score = performance.now() - scoredAt;
   timings.encode = matrix.timings.encodeMs;
   timings.score = Math.max(0, timings.score - matrix.timings.encodeMs);

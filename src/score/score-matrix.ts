@@ -2,8 +2,29 @@ import { RULE_CODES, listedPairs, ruleCodesOf, type PairDirection } from "../con
 import type { CustomCriterion } from "../criteria/index.js";
 import { encodeCohort } from "../encode/index.js";
 import { isParsedCohort, parseCohort, type Cohort } from "../model/index.js";
+import { OptionReader, checkMemory, defaultMemoryLimit, describeValue, readOptions } from "../guard.js";
 import { createRowScorer, resolveCustom } from "./pair-evaluator.js";
 import type { CompatibilityMatrix, LockedViolation, ScoreMatrixOptions } from "./types.js";
+
+/** Checks {@link ScoreMatrixOptions} once at the boundary (custom criteria are checked by `resolveCustom`). */
+function resolveScoreOptions(raw: unknown): ScoreMatrixOptions {
+  const o = readOptions<ScoreMatrixOptions>(raw, "options") as Record<string, unknown>;
+  const read = new OptionReader(["options"]);
+  const side = read.oneOf(o, "side", "auto", ["auto", "peer"] as const);
+  const perCriterion = read.boolean(o, "perCriterion", false);
+  const signal = read.signal(o, "signal");
+  const onProgress = read.func<ScoreMatrixOptions["onProgress"]>(o, "onProgress");
+  const memoryLimit = read.number(o, "memoryLimit", defaultMemoryLimit(), 1, Number.MAX_SAFE_INTEGER);
+  const custom = o["custom"];
+  if (custom !== undefined && !Array.isArray(custom)) read.issues.push({ path: ["options", "custom"], code: "invalid-option", message: `custom must be an array of custom criteria, got ${describeValue(custom)}` });
+  read.done();
+  return {
+    side, perCriterion, memoryLimit,
+    ...(custom !== undefined ? { custom: custom as CustomCriterion[] } : {}),
+    ...(signal ? { signal } : {}),
+    ...(onProgress ? { onProgress } : {}),
+  };
+}
 
 /** Which participants are rows and columns, and how they relate. */
 export interface Sides {
@@ -52,7 +73,8 @@ function sidesOf(cohort: Cohort, side: "auto" | "peer"): Sides {
  * @throws MatchInputError for an invalid cohort, bad custom criteria or an out-of-range custom score.
  * @remarks Since 0.1.0
  */
-export function scoreMatrix(cohort: Cohort, options: ScoreMatrixOptions = {}): CompatibilityMatrix {
+export function scoreMatrix(cohort: Cohort, rawOptions: ScoreMatrixOptions = {}): CompatibilityMatrix {
+  const options = resolveScoreOptions(rawOptions);
   const custom = options.custom ?? [];
   const parsed = isParsedCohort(cohort) ? cohort : parseCohort(cohort, { customCriteria: custom.map((c) => c?.name).filter((n): n is string => typeof n === "string") });
   return buildMatrix(parsed, sidesOf(parsed, options.side ?? "auto"), options);
@@ -81,6 +103,11 @@ export function buildMatrix(cohort: Cohort, sides: Sides, options: ScoreMatrixOp
   const scorer = createRowScorer(enc, cohort, direction, custom, customWeights, perCriterion ? "all" : "weighted", cols);
   const C = scorer.names.length;
   const pairs = rows * cols;
+  checkMemory({
+    path: ["participants"], what: `scoring ${rows} × ${cols} pairs`, entries: pairs,
+    bytes: pairs * (13 + (perCriterion ? 8 * C : 0)), limit: options.memoryLimit ?? defaultMemoryLimit(),
+    advice: "score fewer candidates at once (split the cohort), or raise memoryLimit if this machine has the memory",
+  });
   const scores = new Float64Array(pairs);
   const eligible = new Uint8Array(pairs);
   const violations = new Uint32Array(pairs);

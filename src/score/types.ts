@@ -20,6 +20,13 @@ export interface ScoreMatrixOptions {
   perCriterion?: boolean;
   /** Custom criteria, scored after the built-ins. Default none. */
   custom?: readonly CustomCriterion[];
+  /**
+   * Memory budget in bytes for the matrices (13 bytes per pair, 8 more per criterion with
+   * `perCriterion`); larger cohorts are refused with a `too-large` MatchInputError before anything
+   * is allocated. Default: half the machine's memory where the runtime exposes it, else 2 GiB.
+   * @remarks Since 0.2.0
+   */
+  memoryLimit?: number;
   /** Aborts a long pass; checked once per row. */
   signal?: AbortSignal;
   /** Progress: `("encode", 0 | 1, 1)`, then `("score", rowsDone, rows)` about a hundred times. */

@@ -220,3 +220,44 @@ describe("cross-field checks run on everything that parsed (issue 14 item 8)", (
     expect(where(err)).toEqual([["participants.0.level", "too-small"]]);
   });
 });
+
+describe("size guard: a cohort too large for memory is refused up front (issue 14 item 10)", () => {
+  const cohortOf = (mentees: number, mentors: number) => ({
+    participants: [
+      ...Array.from({ length: mentees }, (_, i) => ({ id: `e${i}`, role: "mentee" as const })),
+      ...Array.from({ length: mentors }, (_, j) => ({ id: `m${j}`, role: "mentor" as const })),
+    ],
+  });
+
+  it("60,000 × 60,000 is too-large (3.6e9 pairs is past one typed array), not 'Array buffer allocation failed'", async () => {
+    const err = await inputError(() => match(cohortOf(60_000, 60_000)));
+    expect(where(err)).toEqual([["participants", "too-large"]]);
+    expect(err.issues[0]!.message).toMatch(/60000 mentees × 60000 mentors \(3600000000 pairs\)/);
+    expect(err.issues[0]!.message).toMatch(/split the cohort/);
+  });
+
+  it("the limit is options.memoryLimit: 30 × 10 one-on-one needs 174,940 bytes by the estimate", async () => {
+    // 300 pairs × (13 matrix + 24 flow copies) = 11,100, plus 40 participants × 4,096 = 163,840.
+    const err = await inputError(() => match(cohortOf(30, 10), { memoryLimit: 174_939 }));
+    expect(where(err)).toEqual([["participants", "too-large"]]);
+    expect(err.issues[0]!.message).toMatch(/about 174\.9 kB, more than the memory limit of 174\.9 kB/);
+    const ok = await match(cohortOf(30, 10), { memoryLimit: 174_940 });
+    expect(ok.stats.matches).toBe(10);
+  });
+
+  it("maxMin and group count their extra copies", async () => {
+    // maxMin: 300 × (13 + 72) + 163,840 = 189,340 bytes.
+    const maxMin = { ...cohortOf(30, 10), program: { objective: "maxMin" as const } };
+    await inputError(() => match(maxMin, { memoryLimit: 189_339 }));
+    expect((await match(maxMin, { memoryLimit: 189_340 })).stats.matches).toBe(10);
+  });
+
+  it("scoreMatrix refuses before allocating too, with its own memoryLimit", async () => {
+    const { scoreMatrix } = await import("../../src/index.js");
+    const cohort = parseCohort(cohortOf(30, 10));
+    // 300 pairs × 13 bytes = 3,900.
+    expect(where(await inputError(() => scoreMatrix(cohort, { memoryLimit: 3_899 })))).toEqual([["participants", "too-large"]]);
+    expect(scoreMatrix(cohort, { memoryLimit: 3_900 }).rows).toBe(30);
+    expect(where(await inputError(() => scoreMatrix(cohort, { side: "sideways" as never })))).toEqual([["options.side", "invalid-option"]]);
+  });
+});
