@@ -64,12 +64,13 @@ function structural(c: LinearConstraint): LinearConstraint {
  * relaxed to soft (penalised) so the admin still sees the closest result — the report names the
  * constraints that could not be met.
  */
-async function solveReported(model: ConstraintModel, context: MatchContext, options: MatchOptions, warnings: string[]): Promise<{ result: ConstraintResult; infeasibility?: NonNullable<ConstraintResult["infeasibility"]> }> {
+async function solveReported(model: ConstraintModel, context: MatchContext, options: MatchOptions, warnings: string[], start?: Int32Array): Promise<{ result: ConstraintResult; infeasibility?: NonNullable<ConstraintResult["infeasibility"]> }> {
   // The local search must end on its iteration budget, not the clock, for results to be
   // reproducible for a seed; the time limit is only a safety net (abort with `signal`).
   const common = {
     engine: engineOf(context), seed: context.cohort.program.seed, timeLimitMs: 120_000,
     ...(options.signal ? { signal: options.signal } : {}), ...(options.highs !== undefined ? { highs: options.highs } : {}),
+    ...(start ? { start } : {}),
   };
   const result = await solveConstrained(model, common);
   warnHighsFallback(result, warnings);
@@ -109,7 +110,16 @@ const HIGHS_FALLBACK = "highs-unavailable";
  * first phase and are reported by {@link solveReported}.
  */
 async function solveLexicographic(model: ConstraintModel, context: MatchContext, options: MatchOptions, warnings: string[]) {
-  const score = Float64Array.from(model.score as ArrayLike<number>, (v) => (v === -Infinity ? v : 1));
+  // Each allowed pair is worth 1, plus a tie-break by score worth less than 1 in total, so the
+  // counting solution is also a good start for the local search of the second phase.
+  let lo = Infinity, hi = -Infinity;
+  const given = model.score as ArrayLike<number>;
+  for (let t = 0; t < given.length; t++) {
+    const v = given[t]!;
+    if (v !== -Infinity) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
+  }
+  const tie = 1 / ((hi > lo ? hi - lo : 1) * (model.rows + 1));
+  const score = Float64Array.from(model.score as ArrayLike<number>, (v) => (v === -Infinity ? v : 1 + (v - lo) * tie));
   const hard = (model.constraints ?? []).filter((c) => c.hard !== false);
   const { cohesion: _cohesion, ...rest } = model;
   const counting = await solveReported({ ...rest, score, constraints: hard }, context, options, []);
@@ -118,7 +128,8 @@ async function solveLexicographic(model: ConstraintModel, context: MatchContext,
     return { ...direct, optimal: direct.result.optimal && !counting.infeasibility };
   }
   const most = counting.result.rowToCol.reduce((c, j) => c + (j >= 0 ? 1 : 0), 0);
-  const final = await solveReported({ ...model, constraints: [...(model.constraints ?? []), { name: "most matched", sense: ">=", rhs: most, hard: true }] }, context, options, warnings);
+  // The local search starts from the counting solution, which already meets "most matched".
+  const final = await solveReported({ ...model, constraints: [...(model.constraints ?? []), { name: "most matched", sense: ">=", rhs: most, hard: true }] }, context, options, warnings, counting.result.rowToCol);
   return { ...final, optimal: final.result.optimal && counting.result.optimal };
 }
 
@@ -411,15 +422,16 @@ async function solveGroups(context: MatchContext, stage: StageRunner, warnings: 
     matches.sort(byMentorThenMentee);
     const unmatched: Unmatched[] = [];
     const loads = members.map((r) => r.length);
+    const matchedCount = result.rowToCol.reduce((s, j) => s + (j >= 0 ? 1 : 0), 0);
     result.rowToCol.forEach((j, i) => {
       if (j >= 0) return;
       if (mentorless) {
         unmatched.push({ id: people[i]!.id, role: "peer", code: "no-circle", message: "could not be placed in a circle within the size and slot rules", detail: { candidates: cols, eligible: cols, excludedBy: {} } });
         return;
       }
-      unmatched.push(explainUnmatched({ id: matrix.rowIds[i]!, role: "mentee", view: matrix, index: i, axis: "row", selfIndex: matrix.colIndex.get(matrix.rowIds[i]!) ?? -1, partnerWord: "mentor", partnerIds: matrix.colIds, full: (t) => loads[t]! >= colUpper[t]! }));
+      const reason = groupReason(i, { eligible: matrix.eligible, cols, loads, colUpper, colIds: matrix.colIds, sizeMin: group.size.min, ruled: constraints.some((c) => c.hard !== false) || commonSlot !== undefined, ...(infeasibility && matchedCount === 0 ? { infeasible: infeasibility.message } : {}) });
+      unmatched.push(explainUnmatched({ id: matrix.rowIds[i]!, role: "mentee", view: matrix, index: i, axis: "row", selfIndex: matrix.colIndex.get(matrix.rowIds[i]!) ?? -1, partnerWord: "mentor", partnerIds: matrix.colIds, full: (t) => loads[t]! >= colUpper[t]!, ...(reason ? { reason } : {}) }));
     });
-    const matchedCount = result.rowToCol.reduce((s, j) => s + (j >= 0 ? 1 : 0), 0);
     const matchable = mentorless ? n : matchableRows(matrix);
     const stats = summarise(matches.map((m) => m.score), { matchedMentees: matchedCount, matchable, solver: `constraint/${result.engine}`, optimal, objective: "groupTotal", blockingPairs: null });
     stats["groups"] = matches.length;
@@ -428,6 +440,30 @@ async function solveGroups(context: MatchContext, stage: StageRunner, warnings: 
     attachConstraintStats(out, result, infeasibility);
     return out;
   });
+}
+
+/**
+ * Why an eligible mentee has no group, when "at capacity" is not the whole truth: the grouping
+ * was infeasible; some eligible mentors lead no group (it would need `sizeMin` members); or some
+ * have room, but a hard group rule (mix, common slot, quota) keeps this mentee out.
+ */
+function groupReason(i: number, g: { eligible: Uint8Array; cols: number; loads: number[]; colUpper: Int32Array; colIds: readonly string[]; sizeMin: number; ruled: boolean; infeasible?: string }): { code: string; message: string } | undefined {
+  if (g.infeasible !== undefined) return { code: "groups-infeasible", message: `no grouping meets every hard group rule, so nobody was placed: ${g.infeasible}` };
+  const list = (ids: string[]) => ids.slice(0, 5).join(", ") + (ids.length > 5 ? ", …" : "");
+  const full: string[] = [], notFormed: string[] = [], room: string[] = [];
+  for (let t = 0; t < g.cols; t++) {
+    if (!g.eligible[i * g.cols + t]) continue;
+    const id = g.colIds[t]!;
+    if (g.colUpper[t] === 0 || (g.loads[t]! > 0 && g.loads[t]! >= g.colUpper[t]!)) full.push(id);
+    else if (g.loads[t] === 0) notFormed.push(id);
+    else room.push(id);
+  }
+  if (notFormed.length === 0 && room.length === 0) return undefined; // all full: "at capacity" is true
+  const parts: string[] = [];
+  if (full.length) parts.push(`${full.length} eligible mentor(s) have no free seat (${list(full)})`);
+  if (notFormed.length) parts.push(`${notFormed.length} lead no group (${list(notFormed)}): a group needs at least ${g.sizeMin} members, and the solver found no way to form one that places more mentees overall`);
+  if (room.length) parts.push(`${room.length} have room (${list(room)}) but ${g.ruled ? "adding this mentee would break a hard group rule (mix, common slot or quota)" : "the solver's search did not place this mentee there"}`);
+  return { code: room.length ? "group-rule" : "group-not-formed", message: parts.join("; ") };
 }
 
 function checkAbort(options: MatchOptions): void {

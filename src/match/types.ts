@@ -86,7 +86,10 @@ export interface Match {
  * (eligible partners exist but are all full), `not-preferred` (stable mode: every eligible
  * partner prefers whom they hold), `below-threshold` (maxMin: only pairs under the best
  * achievable minimum were left), `odd-pool` (peer: one left over), `no-mentee` (a mentor nobody
- * was assigned to), `minimum-not-met` (a mentor below `minCapacity`).
+ * was assigned to), `minimum-not-met` (a mentor below `minCapacity`); groups (since 0.2.0):
+ * `group-not-formed` (eligible mentors are full or lead no group, since a group needs
+ * `group.size.min` members), `group-rule` (an eligible mentor's group has room, but a hard group
+ * rule keeps the mentee out), `groups-infeasible` (no grouping meets every hard group rule).
  * @remarks Since 0.1.0
  */
 export interface Unmatched {

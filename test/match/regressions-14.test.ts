@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { generateCohort, match, parseCohort, recommendAll, rematch, scoreMatrix } from "../../src/index.js";
+import { evaluateConstrained, generateCohort, match, MatchInputError, parseCohort, recommendAll, rematch, scoreMatrix, solveConstrained } from "../../src/index.js";
 
 /** A participant with just enough profile to be eligible with everyone of the other side. */
 const person = (id: string, role: string, extra: Record<string, unknown> = {}) => ({ id, role, level: role === "mentor" ? 6 : role === "both" ? 3 : 2, languages: ["English"], goals: ["leadership"], ...extra });
@@ -157,5 +157,74 @@ describe("issue 14.6: maxMin fills mentor minimums before raising the worst scor
     expect(maxMin.unmatched.filter((u) => u.code === "minimum-not-met")).toEqual([]);
     // Its worst score is still at least maxTotal's (both fill the same seats and match as many).
     expect(maxMin.stats.min).toBeGreaterThanOrEqual(total.stats.min - 1e-12);
+  });
+});
+
+describe("issue 14.1: group programmes place mentees when a mentor cannot reach size.min", () => {
+  // m1 speaks Klingon only; m2 and m3 English. Mentees e1, e2 speak English and Klingon, e3–e8
+  // English only. m1 could lead at most {e1, e2}: 2 < size.min 3, so m1 leads no group (empty
+  // groups are allowed), and m2 and m3 take 4 each (size.max 4): all 8 placed.
+  const klingon = (extra: string[] = []) => [
+    person("m1", "mentor", { languages: ["Klingon"], capacity: 4 }),
+    person("m2", "mentor", { capacity: 4 }),
+    person("m3", "mentor", { capacity: 4 }),
+    person("e1", "mentee", { languages: ["English", "Klingon"] }),
+    person("e2", "mentee", { languages: ["English", "Klingon"] }),
+    ...["e3", "e4", "e5", "e6", "e7", "e8", ...extra].map((id) => person(id, "mentee")),
+  ];
+  for (const solver of ["local", "auto", "exact"] as const) {
+    it(`issue 14.1: group programme places everyone when one mentor cannot reach size.min (solver ${solver})`, async () => {
+      const result = await match({ participants: klingon(), program: { format: "group", solver, group: { size: { min: 3, max: 4 } } } });
+      expect(result.stats["status"]).not.toBe("infeasible");
+      expect(result.matches.map((g) => [g.mentorIds[0], g.menteeIds.length])).toEqual([["m2", 4], ["m3", 4]]);
+      expect(result.unmatched.filter((u) => u.role === "mentee")).toEqual([]);
+    });
+  }
+
+  it("issue 14.1: unplaced mentees get a truthful reason (a group not formed, not 'matched elsewhere')", async () => {
+    // Only m1 (Klingon) and m2 (English, 4 seats); 7 mentees. m2 takes 4; m1 could only take
+    // e1 and e2 (2 < 3), so 3 mentees stay out, and nobody was "matched elsewhere".
+    const participants = klingon().filter((p) => p.id !== "m3" && p.id !== "e8");
+    const result = await match({ participants, program: { format: "group", solver: "local", group: { size: { min: 3, max: 4 } } } });
+    expect(result.matches.map((g) => [g.mentorIds[0], g.menteeIds.length])).toEqual([["m2", 4]]);
+    const out = result.unmatched.filter((u) => u.role === "mentee");
+    expect(out).toHaveLength(3);
+    for (const u of out) {
+      expect(u.message).not.toMatch(/matched elsewhere/);
+      if (u.id === "e1" || u.id === "e2") {
+        expect(u.code).toBe("group-not-formed");
+        expect(u.message).toContain("1 lead no group (m1): a group needs at least 3 members");
+        expect(u.message).toContain("no free seat (m2)");
+      } else expect(u.code).toBe("partners-at-capacity");
+    }
+  });
+
+});
+
+describe("issue 14.1: the constraint solver's local search keeps optional groups feasible", () => {
+  it("issue 14.1: local search finds the feasible grouping when one col can reach only 2 of its lower bound 3", async () => {
+    // 8 rows, 3 cols of 3–4 (or empty). Col 0 allows rows 0 and 1 only (score 1 each, the best);
+    // cols 1 and 2 allow every row (score 0.5). Feasible optimum: col 0 empty, cols 1 and 2 with
+    // 4 rows each: 8 × 0.5 = 4. (Col 0 with rows 0, 1 would break its lower bound.)
+    const rows = 8, cols = 3;
+    const score = new Float64Array(rows * cols);
+    for (let i = 0; i < rows; i++) {
+      score[i * cols] = i < 2 ? 1 : -Infinity;
+      score[i * cols + 1] = 0.5;
+      score[i * cols + 2] = 0.5;
+    }
+    const model = { rows, cols, score, colLower: [3, 3, 3], colUpper: [4, 4, 4], colOptional: true };
+    const result = await solveConstrained(model, { engine: "local", seed: 1 });
+    expect(result.feasible).toBe(true);
+    expect(result.status).not.toBe("infeasible");
+    expect(Array.from(result.rowToCol).filter((j) => j === 0)).toEqual([]);
+    expect(result.objective).toBeCloseTo(4, 12);
+    expect(evaluateConstrained(model, result.rowToCol).feasible).toBe(true);
+  });
+
+  it("issue 14.1: solveConstrained rejects a start of the wrong shape with MatchInputError", async () => {
+    const model = { rows: 2, cols: 1, score: [1, 1] };
+    await expect(solveConstrained(model, { engine: "local", start: [0] })).rejects.toBeInstanceOf(MatchInputError);
+    await expect(solveConstrained(model, { engine: "local", start: [0, 3] })).rejects.toMatchObject({ issues: [{ path: ["options", "start", 1] }] });
   });
 });

@@ -32,7 +32,9 @@ const CHUNK = 4096;
  *
  * Moves: relocate a row to another allowed col (or unassign it), swapping with a member when the
  * col is full; swap two rows' cols; pull a row into a cohesion neighbour's col; 2-exchange (two
- * rows of one col trade places with two of another). Hard rules enter the objective with a
+ * rows of one col trade places with two of another); and where cols may stay empty but need two
+ * or more rows to open, close a group (every member moves to another open col or out) and open
+ * one (a row and enough others to reach its lower bound move in together). Hard rules enter the objective with a
  * penalty larger than any single move can gain; only assignments without hard violations are
  * kept as the best. Every move is applied and, if rejected, undone, with incremental bookkeeping
  * (col loads, constraint sums per copy, cohesion through adjacency lists, per-col slot counts
@@ -220,8 +222,30 @@ export async function localSearch(m: CompiledModel, o: LocalSearchOptions): Prom
   const value = (): number => scoreSum + cohSum - softPen - BIG * hardV;
   const FEAS = 1e-6;
 
+  // Groups that may stay empty but need ≥ 2 rows to open: one-row moves cannot open or close
+  // them without passing through a hard violation, so "open" and "close" moves do it whole.
+  let groupMoves = false;
+  let maxBatch = 4;
+  for (let j = 0; j < cols; j++) {
+    if (m.optional[j] && m.lower[j]! >= 2) groupMoves = true;
+    maxBatch = Math.max(maxBatch, m.upper[j]! + 1);
+  }
+  const colRowStart = new Int32Array(groupMoves ? cols + 1 : 0);
+  let colRow = new Int32Array(0);
+  const hasLock = new Uint8Array(cols);
+  const pend = new Int32Array(groupMoves ? cols : 0);
+  const picked = new Uint8Array(groupMoves ? rows : 0);
+  if (groupMoves) {
+    for (let a = 0; a < m.allowCol.length; a++) colRowStart[m.allowCol[a]! + 1]!++;
+    for (let j = 0; j < cols; j++) colRowStart[j + 1]! += colRowStart[j]!;
+    colRow = new Int32Array(m.allowCol.length);
+    const at = colRowStart.slice(0, cols);
+    for (let i = 0; i < rows; i++) for (let a = m.allowStart[i]!; a < m.allowStart[i + 1]!; a++) colRow[at[m.allowCol[a]!]!++] = i;
+    for (let i = 0; i < rows; i++) if (m.lockedCol[i]! >= 0) hasLock[m.lockedCol[i]!] = 1;
+  }
+
   // Move proposal into `chRow`/`chTo` (applied in order); returns the number of changes.
-  const chRow = new Int32Array(4), chTo = new Int32Array(4), chOld = new Int32Array(4);
+  const chRow = new Int32Array(maxBatch), chTo = new Int32Array(maxBatch), chOld = new Int32Array(maxBatch);
   const nm = movable.length;
   const pick = (j: number): number => { const l = members[j]!; return l[rng.int(l.length)]!; };
   const isMovable = (k: number): boolean => m.lockedCol[k]! < 0;
@@ -234,9 +258,64 @@ export async function localSearch(m: CompiledModel, o: LocalSearchOptions): Prom
     chRow[0] = i; chTo[0] = b; chRow[1] = k; chTo[1] = a;
     return 2;
   };
+  /** Closes row i's group: every member moves to a random open col with room, or out. */
+  const closeGroup = (i: number): number => {
+    const a = assign[i]!;
+    if (a < 0 || !m.optional[a] || m.lower[a]! < 2 || hasLock[a]) return 0;
+    const list = members[a]!;
+    if (list.length > maxBatch) return 0;
+    let n = 0;
+    for (const k of list) {
+      let to = -1;
+      const d = m.allowStart[k + 1]! - m.allowStart[k]!;
+      for (let t = 0; t < 3 && to < 0; t++) {
+        const b = m.allowCol[m.allowStart[k]! + rng.int(d)]!;
+        if (b !== a && load[b]! > 0 && load[b]! + pend[b]! < m.upper[b]!) to = b;
+      }
+      if (to >= 0) pend[to]!++;
+      chRow[n] = k; chTo[n] = to; n++;
+    }
+    for (let t = 0; t < n; t++) if (chTo[t]! >= 0) pend[chTo[t]!] = 0;
+    return n;
+  };
+  /** Opens an empty group that row i may join, with i and enough random allowed rows to fill its minimum. */
+  const openGroup = (i: number): number => {
+    const d = m.allowStart[i + 1]! - m.allowStart[i]!;
+    const b = m.allowCol[m.allowStart[i]! + rng.int(d)]!;
+    if (load[b]! !== 0 || !m.optional[b] || m.lower[b]! < 2) return 0;
+    const need = m.lower[b]!;
+    const donorOk = (k: number): boolean => {
+      const c = assign[k]!;
+      return c < 0 || load[c]! - pend[c]! > m.lower[c]! || (m.optional[c] === 1 && load[c]! - pend[c]! === 1);
+    };
+    let n = 0;
+    const take = (k: number): void => {
+      picked[k] = 1;
+      const c = assign[k]!;
+      if (c >= 0) pend[c]!++;
+      chRow[n] = k; chTo[n] = b; n++;
+    };
+    if (donorOk(i)) take(i);
+    const span = colRowStart[b + 1]! - colRowStart[b]!;
+    for (let t = 0; t < 4 * need && n < need && n > 0; t++) {
+      const k = colRow[colRowStart[b]! + rng.int(span)]!;
+      if (picked[k] || !isMovable(k) || !donorOk(k)) continue;
+      take(k);
+    }
+    for (let t = 0; t < n; t++) {
+      picked[chRow[t]!] = 0;
+      const c = assign[chRow[t]!]!;
+      if (c >= 0) pend[c] = 0;
+    }
+    return n === need ? n : 0;
+  };
   const propose = (): number => {
     if (nm === 0) return 0;
     const r = rng.next();
+    if (groupMoves && r < 0.04) {
+      const i = movable[rng.int(nm)]!;
+      return r < 0.02 ? closeGroup(i) : openGroup(i);
+    }
     if (r < 0.45 || (r < 0.6 && cohesive.length === 0)) {
       const i = movable[rng.int(nm)]!;
       const a = assign[i]!;

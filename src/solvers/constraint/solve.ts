@@ -1,10 +1,11 @@
+import { MatchInputError } from "../../errors.js";
 import { evaluateCompiled } from "./evaluate.js";
 import { flowBound } from "./flow-bound.js";
 import { lpRelaxationBound, mipSize, solveExact, throwIfAborted } from "./highs-engine.js";
 import { loadHighs, readHighsOption, type HighsOption } from "./highs-loader.js";
 import { localSearch } from "./local-search.js";
 import { compileConstraintModel, type CompiledModel } from "./model.js";
-import { flowStart, greedyStart } from "./start.js";
+import { flowStart, greedyStart, repairColBounds } from "./start.js";
 import { OptionReader, readOptions } from "../../guard.js";
 import type { ConstraintModel, ConstraintResult, SolveConstrainedOptions } from "./types.js";
 
@@ -38,6 +39,12 @@ const SIZE_COUNT_CAP = 1e7;
 /** LP relaxations up to this many variables are solved for the local search's bound. */
 const LP_BOUND_LIMIT = 60_000;
 
+/**
+ * Longest the LP bound may take (ms). Cohesion linearisations near the size limit can run past
+ * 30 s without an answer (a 500-member group model), far longer than the search itself.
+ */
+const LP_BOUND_MS = 5_000;
+
 interface Resolved {
   engine: "auto" | "exact" | "local";
   seed: number;
@@ -49,6 +56,7 @@ interface Resolved {
   mipGap: number;
   lpBound: boolean | "auto";
   highs: HighsOption | undefined;
+  start: ArrayLike<number> | undefined;
 }
 
 /** Longest time limit accepted: about 24 days, the largest delay timers can hold. */
@@ -69,6 +77,7 @@ function resolveOptions(options: SolveConstrainedOptions | undefined): Omit<Reso
     mipGap: read.number(o, "mipGap", 1e-6, 0, 1),
     lpBound: read.oneOf(o, "lpBound", "auto", [true, false, "auto"] as const),
     highs: readHighsOption(o["highs"], read),
+    start: o["start"] as ArrayLike<number> | undefined, // checked against the model by checkStart
   };
   read.done();
   return r;
@@ -86,17 +95,51 @@ async function localBound(m: CompiledModel, r: Resolved, mipVariables: number, t
   if (wantLp) {
     const loaded = await loadHighs(r.highs);
     throwIfAborted(r.signal);
-    if (loaded.highs) return { bound: lpRelaxationBound(loaded.highs, m, Math.max(1000, timeLimitMs / 4)), source: "lp" };
+    if (loaded.highs) return { bound: lpRelaxationBound(loaded.highs, m, Math.max(1000, Math.min(timeLimitMs / 4, LP_BOUND_MS))), source: "lp" };
     if (flowFits) return { bound: flowBound(m), source: "flow", highsError: loaded.error };
     return { bound: null, source: null, highsError: loaded.error };
   }
   return { bound: null, source: null };
 }
 
+function checkStart(start: unknown, m: CompiledModel): void {
+  const fail = (path: (string | number)[], message: string): never => {
+    throw new MatchInputError([{ path: ["options", "start", ...path], code: "invalid-option", message }]);
+  };
+  const ok = Array.isArray(start) || (ArrayBuffer.isView(start) && !(start instanceof DataView));
+  if (!ok || (start as ArrayLike<unknown>).length !== m.rows) fail([], `start must be an array with one entry per row (${m.rows})`);
+  const a = start as ArrayLike<unknown>;
+  for (let i = 0; i < m.rows; i++) {
+    const j = a[i];
+    if (!Number.isInteger(j) || (j as number) < -1 || (j as number) >= m.cols) fail([i], `start[${i}]: ${String(j)} is not −1 or a col below ${m.cols}`);
+  }
+}
+
+/**
+ * A caller's start assignment as the local search takes it: locked rows at their col, pairs that
+ * are not allowed dropped, and rows past a col's upper bound unassigned.
+ */
+function warmStart(m: CompiledModel, given: ArrayLike<number>): Int32Array {
+  const assign = new Int32Array(m.rows).fill(-1);
+  const load = new Int32Array(m.cols);
+  const allowed = (i: number, j: number) => {
+    for (let a = m.allowStart[i]!; a < m.allowStart[i + 1]!; a++) if (m.allowCol[a] === j) return true;
+    return false;
+  };
+  for (let i = 0; i < m.rows; i++) if (m.lockedCol[i]! >= 0) { assign[i] = m.lockedCol[i]!; load[m.lockedCol[i]!]!++; }
+  for (let i = 0; i < m.rows; i++) {
+    const j = given[i]!;
+    if (m.lockedCol[i]! >= 0 || j < 0 || load[j]! >= m.upper[j]! || !allowed(i, j)) continue;
+    assign[i] = j;
+    load[j]!++;
+  }
+  return assign;
+}
+
 async function runLocal(m: CompiledModel, r: Resolved, mipVariables: number, highsError?: string): Promise<ConstraintResult> {
   const t0 = performance.now();
   const timeLimitMs = r.timeLimitMs ?? 10_000;
-  const start = m.rows * m.cols <= FLOW_START_CELLS ? flowStart(m) : greedyStart(m);
+  const start = repairColBounds(m, r.start ? warmStart(m, r.start) : m.rows * m.cols <= FLOW_START_CELLS ? flowStart(m) : greedyStart(m));
   throwIfAborted(r.signal);
   const left = Math.max(0, timeLimitMs - (performance.now() - t0));
   const out = await localSearch(m, { seed: r.seed, timeLimitMs: left, maxIterations: r.maxIterations, signal: r.signal, start });
@@ -135,7 +178,8 @@ async function runLocal(m: CompiledModel, r: Resolved, mipVariables: number, hig
  * Engines: `"exact"` — the HiGHS MIP solver (WebAssembly, loaded on first use), proven optimal
  * within `mipGap` or stopped at `timeLimitMs` (default 60 s) with its gap; `"local"` — seeded
  * simulated annealing from the exact capacitated flow solution of the pair part (a greedy
- * start beyond 10⁶ pairs), its time included in the budget, for `maxIterations` (default `200 000 + 2 000 · rows`)
+ * start beyond 10⁶ pairs, or the caller's `start`), repaired so that no col is left between
+ * empty and its lower bound where filling or closing it can avoid that, its time included in the budget, for `maxIterations` (default `200 000 + 2 000 · rows`)
  * or `timeLimitMs` (default 10 s), whichever ends first, with an LP-relaxation bound for the gap
  * when that LP is small (or the LP-free flow bound when HiGHS is not available); `"auto"` (default) — exact when the MIP has at most `exactSizeLimit`
  * variables ({@link DEFAULT_EXACT_SIZE_LIMIT}), or at most `exactCohesionSizeLimit`
@@ -157,6 +201,7 @@ export async function solveConstrained(model: ConstraintModel, options?: SolveCo
   const given = resolveOptions(options);
   const m = compileConstraintModel(model);
   const r: Resolved = { ...given, maxIterations: given.maxIterations ?? 200_000 + 2_000 * m.rows };
+  if (r.start !== undefined) checkStart(r.start, m);
   throwIfAborted(r.signal);
   const exactOptions = () => ({ seed: r.seed, timeLimitMs: r.timeLimitMs ?? 60_000, mipGap: r.mipGap, signal: r.signal });
   const sz = mipSize(m, SIZE_COUNT_CAP);

@@ -141,6 +141,14 @@ export interface SolveConstrainedOptions {
    * @remarks Since 0.2.0
    */
   highs?: HighsOption;
+  /**
+   * Local search: start from this assignment (col of each row, −1 for none; length `rows`), for
+   * example the solution of an earlier solve, instead of the flow or greedy start. Locked rows
+   * are put at their col and pairs that are not allowed or overfill a col are dropped. Default:
+   * none.
+   * @remarks Since 0.2.0
+   */
+  start?: ArrayLike<number>;
 }
 
 /**
