@@ -33,8 +33,8 @@ function bruteForce(cohort: Cohort, objective: "maxTotal" | "maxMin") {
         if (!locked.has(r)) min = Math.min(min, s);
       });
       const seats = load.reduce((acc, l, j) => acc + Math.min(l, minimum[j]!), 0);
-      const key = objective === "maxTotal" ? [count, seats, total] : [count, min, seats, total];
-      const bestKey = objective === "maxTotal" ? [best.count, best.seats, best.total] : [best.count, best.min, best.seats, best.total];
+      const key = objective === "maxTotal" ? [count, seats, total] : [count, seats, min, total];
+      const bestKey = objective === "maxTotal" ? [best.count, best.seats, best.total] : [best.count, best.seats, best.min, best.total];
       let better = false;
       for (let t = 0; t < key.length; t++) {
         if (key[t]! > bestKey[t]! + eps) {
@@ -122,7 +122,7 @@ describe("match: one-on-one", () => {
     );
   });
 
-  it("maxMin reaches the best possible lowest score, then the best total", async () => {
+  it("maxMin fills mentor minimums, then reaches the best possible lowest score, then the best total", async () => {
     await fc.assert(
       fc.asyncProperty(fc.integer({ min: 1, max: 10_000 }), async (seed) => {
         const raw = small(seed, 5, 3, { objective: "maxMin" });
