@@ -78,6 +78,8 @@ export type { Match, MatchOptions, MatchResult, MatchStage, MatchStats, MemberSc
 export { selectorMatches } from "./formats/selectors.js";
 export { solveBMatching } from "./solvers/b-matching.js";
 export type { BMatchingOptions, BMatchingResult } from "./solvers/b-matching.js";
+export { solveSparseBMatching, verifySparseBMatching } from "./solvers/sparse-b-matching.js";
+export type { SparseBipartiteGraph, SparseBMatchingOptions, SparseBMatchingResult, SparseBMatchingCheck, BMatchingDual } from "./solvers/sparse-b-matching.js";
 export { colorBipartiteEdges } from "./solvers/edge-coloring.js";
 export { rematch } from "./match/rematch.js";
 export type { RematchChanges } from "./match/rematch.js";

@@ -81,6 +81,18 @@ describe("solveBMatching", () => {
     expect(r.total).toBe(24);
   });
 
+  it("regression: a row of capacity 2 reached through one matched edge while its other edge is not tight", () => {
+    // Minimising. Row 0 (capacity 2) costs [9, 4, 1, 8]; row 1 (capacity 1) costs [0, 2, 2, ∞];
+    // column capacities [0, 1, 1, 3]. Three edges are possible only with row 0 on column 3 (8):
+    //   row 1 → col 1 (2), row 0 → cols 2, 3 (1 + 8): 11   ← optimum
+    //   row 1 → col 2 (2), row 0 → cols 1, 3 (4 + 8): 14
+    // A search that scanned a row at the distance of the first matched edge it came through
+    // (assuming every matched edge tight) returned 14.
+    const r = solveBMatching([[9, 4, 1, 8], [0, 2, 2, Infinity]], { rowCapacity: [2, 1], colCapacity: [0, 1, 1, 3] });
+    expect(r.edges).toEqual([[0, 2], [0, 3], [1, 1]]);
+    expect(r.total).toBe(11);
+  });
+
   it("rejects NaN, the wrong infinity and bad capacities", () => {
     expect(() => solveBMatching([[NaN]], { rowCapacity: [1], colCapacity: [1] })).toThrow(MatchInputError);
     expect(() => solveBMatching([[-Infinity]], { rowCapacity: [1], colCapacity: [1] })).toThrow(MatchInputError);
