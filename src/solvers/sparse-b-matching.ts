@@ -1,5 +1,6 @@
 import { MatchInputError, type MatchIssue } from "../errors.js";
 import { readCounts } from "./cost-input.js";
+import { OptionReader } from "../guard.js";
 
 /**
  * A bipartite graph in compressed sparse row form: the edges of row i are
@@ -244,6 +245,12 @@ function resolve(graph: SparseBipartiteGraph, options: SparseBMatchingOptions) {
       if (!Number.isFinite(weight[e]!)) issues.push({ path: ["graph", "weight", e], code: "not-finite", message: `is ${weight[e]}; leave forbidden pairs out of the graph` });
     }
   }
+  if (options === null || typeof options !== "object" || Array.isArray(options)) {
+    throw new MatchInputError([{ path: ["options"], code: "type", message: "expected { rowCapacity, colCapacity, colMinimum?, maximize? }" }]);
+  }
+  const read = new OptionReader(["options"]);
+  const maximize = read.boolean(options as unknown as Record<string, unknown>, "maximize", false);
+  read.done();
   const rowCap = readCounts(options.rowCapacity, "rowCapacity", n, issues, false, "row");
   const colCap = readCounts(options.colCapacity, "colCapacity", m, issues, false, "column");
   const colMin = readCounts(options.colMinimum, "colMinimum", m, issues, true, "column");
@@ -253,7 +260,7 @@ function resolve(graph: SparseBipartiteGraph, options: SparseBMatchingOptions) {
     }
   }
   if (issues.length > 0) throw new MatchInputError(issues.slice(0, 20));
-  return { n, m, rowCap, colCap, colMin, maximize: options.maximize ?? false };
+  return { n, m, rowCap, colCap, colMin, maximize };
 }
 
 /**
