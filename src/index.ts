@@ -109,3 +109,5 @@ export type {
   CriterionImportance,
   PairOutcome,
 } from "./evaluate/index.js";
+export { toHtmlReport } from "./report/html-report.js";
+export type { HtmlReportOptions } from "./report/html-report.js";
