@@ -93,7 +93,7 @@ export { toRows, toUnmatchedRows } from "./report/rows.js";
 export type { CohortDirectory, MatchRow, UnmatchedRow } from "./report/rows.js";
 export { toCsv, neutraliseFormula } from "./report/csv.js";
 export type { ToCsvOptions } from "./report/csv.js";
-export { auditResult, AUDIT_GROUP_FIELDS, compareResults, calibrateWeights, CALIBRATION_WARNING_CODES } from "./evaluate/index.js";
+export { auditResult, AUDIT_GROUP_FIELDS, compareResults, calibrateWeights, CALIBRATION_WARNING_CODES, parseOutcomesCsv } from "./evaluate/index.js";
 export type {
   Audit,
   AuditGroup,

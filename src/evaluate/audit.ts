@@ -163,7 +163,7 @@ export function auditResult(result: unknown, cohort: Cohort | unknown, options: 
   if (typeof threshold !== "number" || !(threshold > 0 && threshold <= 1)) throw new MatchInputError([{ path: ["threshold"], code: "invalid-option", message: `threshold must be in (0, 1]; got ${String(threshold)}` }]);
   if (sensitive && !(options.allowSensitive ?? parsed.program.explain.includeSensitive)) {
     throw new MatchInputError([
-      { path: ["groupBy"], code: "sensitive-group-by", message: `grouping by ${field} uses sensitive data; pass allowSensitive: true or set program.explain.includeSensitive` },
+      { path: ["groupBy"], code: "sensitive-group-by", message: `grouping by ${field} uses sensitive data; pass allowSensitive: true (CLI: --allow-sensitive) or set program.explain.includeSensitive` },
     ]);
   }
   const format = parsed.program.format;

@@ -4,3 +4,4 @@ export { compareResults } from "./compare.js";
 export type { ComparedPair, ComparedParticipant, ResultComparison } from "./compare.js";
 export { calibrateWeights, CALIBRATION_WARNING_CODES } from "./calibrate.js";
 export type { Calibration, CalibrateOptions, CalibrationWarning, CalibrationWarningCode, CriterionImportance, PairOutcome } from "./calibrate.js";
+export { parseOutcomesCsv } from "./outcomes-csv.js";

@@ -3,8 +3,9 @@ import { MatchInputError, type MatchIssue } from "../errors.js";
 /**
  * Splits CSV text into rows of fields (RFC 4180: quoted fields may hold commas, newlines and
  * doubled quotes; CRLF or LF line ends; a trailing newline is ignored).
+ * @internal Shared with `parseOutcomesCsv`.
  */
-function splitCsv(text: string): { rows: string[][]; issues: MatchIssue[] } {
+export function splitCsv(text: string): { rows: string[][]; issues: MatchIssue[] } {
   const rows: string[][] = [];
   const issues: MatchIssue[] = [];
   let row: string[] = [];
