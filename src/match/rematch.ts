@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { MatchInputError } from "../errors.js";
 import type { ParticipantInput } from "../model/participant.js";
 import { id } from "../model/primitives.js";

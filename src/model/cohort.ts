@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { MatchInputError, type MatchIssue } from "../errors.js";
 import { participantSchema, type Participant } from "./participant.js";
 import { id } from "./primitives.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { DAYS, MODES, id, isTimeOfDay, label, minutesOfDay, safeRecord, timeOfDay, timeZone } from "./primitives.js";
 
 /**

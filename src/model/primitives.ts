@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /** Days of the week, in the order a weekly grid uses them (Monday first, ISO 8601). */
 export const DAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;

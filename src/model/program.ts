@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { describeValue } from "../guard.js";
 import { flagReservedKey, id, safeRecord } from "./primitives.js";
 

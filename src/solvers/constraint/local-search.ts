@@ -23,6 +23,12 @@ export interface LocalSearchOutcome {
 }
 
 const YIELD_MS = 40;
+
+/** Node's and Bun's `setImmediate`; browsers and edge runtimes have none, so `setTimeout(0)` there. */
+const nextMacrotask: (run: () => void) => void =
+  typeof (globalThis as { setImmediate?: unknown }).setImmediate === "function"
+    ? (run) => (globalThis as unknown as { setImmediate: (f: () => void) => void }).setImmediate(run)
+    : (run) => setTimeout(run, 0);
 const CHUNK = 4096;
 
 /**
@@ -394,7 +400,7 @@ export async function localSearch(m: CompiledModel, o: LocalSearchOptions): Prom
     const now = performance.now();
     if (now - t0 >= o.timeLimitMs) { timedOut = !byTime; break; }
     if (now - lastYield >= YIELD_MS) {
-      await new Promise<void>((resolve) => setImmediate(resolve));
+      await new Promise<void>((resolve) => nextMacrotask(resolve));
       throwIfAborted(o.signal);
       lastYield = performance.now();
     }
