@@ -76,6 +76,14 @@ describe("mentormatch audit", () => {
     expect(JSON.parse(c.out.join(""))).toEqual(JSON.parse(JSON.stringify(auditResult(result, cohort, { groupBy: "level", minGroupSize: 1 }))));
   });
 
+  it("--format html is the programme report with the audit section", async () => {
+    const c = capture();
+    expect(await runCli(["audit", sample, "--group-by", "level", "--format", "html"], c.io)).toBe(0);
+    const html = c.out.join("");
+    expect(html).toMatch(/^<!doctype html>/i);
+    expect(html).toContain("Audit by level (mentees)");
+  });
+
   it("refuses a diversity field without --allow-sensitive (exit 1), and needs --group-by (exit 2)", async () => {
     const c = capture();
     expect(await runCli(["audit", sample, "--group-by", "diversity.gender"], c.io)).toBe(1);

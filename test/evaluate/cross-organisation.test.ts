@@ -83,6 +83,8 @@ describe("explanation scoping across organisations", () => {
     // The rules did fire: the admin still sees every code.
     expect(s.violations).toEqual(["reporting-line", "department", "level-gap"]);
     for (const r of s.reasons) expect(r.text).not.toMatch(internal);
+    // Nor do the structured params a host would translate.
+    expect(JSON.stringify(s.reasons.map((r) => [r.code, r.params]))).not.toMatch(internal);
     // One neutral sentence stands in for the three internal rules.
     expect(s.reasons.filter((r) => r.text.startsWith("Excluded")).map((r) => r.text)).toEqual(["Excluded: a rule on internal details (not shown across organisations)"]);
     const terms = (s.breakdown.diversity!.evidence as { terms?: { attribute: string }[] }).terms!;

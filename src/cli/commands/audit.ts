@@ -1,5 +1,7 @@
 import { auditResult, type Audit } from "../../evaluate/audit.js";
 import { match } from "../../match/match.js";
+import type { MatchResult } from "../../match/types.js";
+import { toHtmlReport } from "../../report/html-report.js";
 import { parseCohort } from "../../model/cohort.js";
 import { UsageError, type CliCommand, type CliContext, type CliIo } from "../command.js";
 import { readJson } from "../files.js";
@@ -46,7 +48,13 @@ async function run(io: CliIo, file: string, values: CliContext["values"]): Promi
     ...(minGroupSize !== undefined ? { minGroupSize } : {}),
     ...(typeof values["side"] === "string" ? { side: values["side"] as "mentees" | "mentors" } : {}),
   });
-  const text = values["format"] === "json" ? JSON.stringify(audit, null, 2) + "\n" : auditTable(audit).join("\n") + "\n";
+  const format = values["format"];
+  const text =
+    format === "json"
+      ? JSON.stringify(audit, null, 2) + "\n"
+      : format === "html"
+        ? toHtmlReport(result as MatchResult, cohort, { audit: [audit] })
+        : auditTable(audit).join("\n") + "\n";
   writeOutput(io, values["out"] as string | undefined, text);
   return 0;
 }
@@ -63,7 +71,7 @@ export const auditCommand: CliCommand = {
     "allow-sensitive": { type: "boolean", description: "allow grouping by a diversity.<key> field (groups under 5 stay suppressed)" },
     "min-group-size": { type: "string", placeholder: "n", description: "smallest group shown (default 5; at least 5 for diversity fields)" },
     side: { type: "string", placeholder: "side", description: "audit mentees (default) or mentors", choices: ["mentees", "mentors"] },
-    format: { type: "string", short: "f", placeholder: "format", description: "table (default) or json", choices: ["table", "json"] },
+    format: { type: "string", short: "f", placeholder: "format", description: "table (default), json, or html (the programme report with this audit)", choices: ["table", "json", "html"] },
     out: { type: "string", short: "o", placeholder: "file", description: "write the audit here, atomically (default: stdout)" },
   },
   details: "Without --result the cohort is matched first, as `mentormatch match` would.",
