@@ -14,7 +14,7 @@ export default defineConfig([
     clean: true,
     splitting: true,
     treeshake: true,
-    external: ["highs"],
+    external: ["highs", "@e965/xlsx"],
   },
   {
     entry: { cli: "src/cli/main.ts" },
@@ -25,6 +25,6 @@ export default defineConfig([
     clean: false,
     splitting: false,
     treeshake: true,
-    external: ["highs"],
+    external: ["highs", "@e965/xlsx"],
   },
 ]);

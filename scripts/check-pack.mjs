@@ -6,7 +6,7 @@
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 
 const root = resolve(import.meta.dirname, "..");
 const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
@@ -40,7 +40,9 @@ try {
   run("tar", ["-xzf", join(tmp, packed[0].filename), "-C", target, "--strip-components=1"]);
   for (const dep of Object.keys({ ...pkg.dependencies, ...pkg.optionalDependencies })) {
     const from = join(root, "node_modules", dep);
-    if (existsSync(from)) symlinkSync(from, join(tmp, "node_modules", dep), "dir");
+    const to = join(tmp, "node_modules", dep);
+    mkdirSync(dirname(to), { recursive: true });
+    if (existsSync(from)) symlinkSync(from, to, "dir");
   }
   writeFileSync(join(tmp, "package.json"), JSON.stringify({ name: "consumer", private: true }));
   check("ESM import", () => run("node", ["--input-type=module", "-e", "import { parseCohort, MatchInputError } from 'mentormatch'; if (typeof parseCohort !== 'function' || typeof MatchInputError !== 'function') throw new Error('missing exports'); console.log(Object.keys(await import('mentormatch')).length + ' exports')"]));
@@ -79,6 +81,25 @@ try {
     } finally {
       symlinkSync(join(root, "node_modules", "highs"), link, "dir");
     }
+  });
+  check("toXlsx loads @e965/xlsx only when called (ESM and CommonJS), and names it when missing", () => {
+    const probe = [
+      "const c = { participants: [{ id: 'm', role: 'mentor' }, { id: 'e', name: '=1+1', role: 'mentee' }] };",
+      "const r = await m.match(c);",
+      "const out = await m.toXlsx(r, c).then((b) => 'xlsx ' + b.length + ' bytes', (e) => 'missing: ' + e.message);",
+    ].join("\n");
+    const esm = (want) => run("node", ["--input-type=module", "-e", `import * as m from 'mentormatch'; ${probe}; if (!out.startsWith('${want}')) throw new Error(out); console.log(out);`]);
+    const cjs = (want) => run("node", ["-e", `const m = require('mentormatch'); (async () => { ${probe}; if (!out.startsWith('${want}')) throw new Error(out); console.log(out); })().catch((e) => { console.error(e); process.exit(1); });`]);
+    const link = join(tmp, "node_modules", "@e965");
+    const found = [esm("xlsx "), cjs("xlsx ")];
+    rmSync(link, { recursive: true, force: true });
+    try {
+      found.push(esm("missing: toXlsx needs the optional dependency @e965/xlsx"), cjs("missing: toXlsx needs the optional dependency @e965/xlsx"));
+    } finally {
+      mkdirSync(link, { recursive: true });
+      symlinkSync(join(root, "node_modules", "@e965", "xlsx"), join(link, "xlsx"), "dir");
+    }
+    return found.map((f) => f.trim()).join("; ");
   });
   check("CLI bin runs from the installed package", () => {
     mkdirSync(join(tmp, "node_modules", ".bin"), { recursive: true });

@@ -111,3 +111,5 @@ export type {
 } from "./evaluate/index.js";
 export { toHtmlReport } from "./report/html-report.js";
 export type { HtmlReportOptions } from "./report/html-report.js";
+export { toXlsx } from "./report/xlsx.js";
+export type { ToXlsxOptions } from "./report/xlsx.js";
