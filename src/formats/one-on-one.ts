@@ -1,4 +1,4 @@
-import { solveCapacitatedAssignment } from "../solvers/min-cost-flow.js";
+import { solveSparseBMatching, type SparseBipartiteGraph } from "../solvers/sparse-b-matching.js";
 
 /** A mentee × mentor problem in numbers, built by `match()` from a compatibility matrix. */
 export interface PairProblem {
@@ -60,20 +60,40 @@ export function solvePairs(problem: PairProblem, objective: "maxTotal" | "maxMin
   for (let i = 0; i < rows; i++) if (rowToCol[i] === -1) freeRows.push(i);
   const n = freeRows.length;
 
-  const build = (threshold: number, bonus: number) => {
-    const data = new Float64Array(n * cols).fill(-Infinity);
-    for (let r = 0; r < n; r++) {
-      const i = freeRows[r]!;
-      const extra = bonus > 0 && problem.priority[i] ? bonus : 0;
-      for (let j = 0; j < cols; j++) {
-        const k = i * cols + j;
-        if (eligible[k] && scores[k]! >= threshold) data[r * cols + j] = scores[k]! + extra;
+  // Eligible free pairs as a sparse graph (row r = freeRows[r]); a threshold or a bonus only
+  // filters or shifts weights, so the structure is built once per call.
+  const rowStart = new Int32Array(n + 1);
+  for (let r = 0; r < n; r++) {
+    const base = freeRows[r]! * cols;
+    let d = 0;
+    for (let j = 0; j < cols; j++) d += eligible[base + j]!;
+    rowStart[r + 1] = rowStart[r]! + d;
+  }
+  const E = rowStart[n]!;
+  const colOf = new Int32Array(E);
+  const scoreOf = new Float64Array(E);
+  for (let r = 0, e = 0; r < n; r++) {
+    const base = freeRows[r]! * cols;
+    for (let j = 0; j < cols; j++) if (eligible[base + j]) { colOf[e] = j; scoreOf[e++] = scores[base + j]!; }
+  }
+  const solve = (threshold: number, bonus: number) => {
+    let graph: SparseBipartiteGraph = { rows: n, cols, rowStart, col: colOf, weight: scoreOf };
+    if (threshold > -Infinity || bonus > 0) {
+      const start = new Int32Array(n + 1);
+      const col: number[] = [];
+      const weight: number[] = [];
+      for (let r = 0; r < n; r++) {
+        const extra = bonus > 0 && problem.priority[freeRows[r]!] ? bonus : 0;
+        for (let e = rowStart[r]!; e < rowStart[r + 1]!; e++) if (scoreOf[e]! >= threshold) { col.push(colOf[e]!); weight.push(scoreOf[e]! + extra); }
+        start[r + 1] = col.length;
       }
+      graph = { rows: n, cols, rowStart: start, col: Int32Array.from(col), weight: Float64Array.from(weight) };
     }
-    return { rows: n, cols, data };
+    const out = solveSparseBMatching(graph, { rowCapacity: new Int32Array(n).fill(1), colCapacity: capacity, colMinimum: minimum, maximize: true });
+    const map = new Int32Array(n).fill(-1);
+    for (let r = 0; r < n; r++) for (let e = graph.rowStart[r]!; e < graph.rowStart[r + 1]!; e++) if (out.used[e]) map[r] = graph.col[e]!;
+    return { rowToCol: map };
   };
-  const solve = (threshold: number, bonus: number) =>
-    solveCapacitatedAssignment(build(threshold, bonus), { capacity, minimum, maximize: true });
   const matched = (rowMap: Int32Array) => rowMap.reduce((c, j) => (j >= 0 ? c + 1 : c), 0);
   /** Minimum seats filled (Σ_j min(load_j, minimum_j) over the free part). */
   const filled = (rowMap: Int32Array) => {

@@ -97,12 +97,15 @@ export function solveBMatching(cost: CostInput, options: BMatchingOptions): BMat
   for (let a = 0; a < nA; a++) start[a + 1] = start[a]! + degree[a]!;
   const to = new Int32Array(start[nA]!);
   const c = new Float64Array(start[nA]!);
-  for (let a = 0, e = 0; a < nA; a++) {
-    for (let b = 0; b < nB; b++) {
-      const v = data[fromColumns ? b * m + a : a * m + b]!;
+  // One row-major pass either way (a column-major read of the matrix is cache-bound).
+  const fill = start.slice(0, nA);
+  for (let i = 0, k = 0; i < n; i++) {
+    for (let j = 0; j < m; j++, k++) {
+      const v = data[k]!;
       if (v === forbidden) continue;
-      to[e] = b;
-      c[e++] = sign * v;
+      const e = fromColumns ? fill[j]!++ : fill[i]!++;
+      to[e] = fromColumns ? i : j;
+      c[e] = sign * v;
     }
   }
   const zeroA = new Int32Array(nA);
