@@ -1,6 +1,5 @@
 import { CELL_MINUTES, GRID_WORDS, MODE_BITS, type EncodedCohort } from "../encode/index.js";
 import type { Mode } from "../model/index.js";
-import { weeklyTime } from "./text.js";
 
 const CAN_VIRTUAL = MODE_BITS.virtual | MODE_BITS.hybrid;
 const CAN_IN_PERSON = MODE_BITS["in-person"] | MODE_BITS.hybrid;
@@ -170,9 +169,10 @@ export function availabilityEvidence(enc: EncodedCohort, a: number, b: number, r
 }
 
 /**
- * Reason sentences: "6 h a week of shared working hours", "Both prefer virtual meetings",
- * "Can meet in person in London".
- * @remarks Since 0.1.0
+ * Availability reasons as codes and params, main one first: `shared-hours` ("6 h a week of shared
+ * working hours"), `monthly-time`, then the meeting mode (`meet-in-person` "Can meet in person in
+ * London", `meet-virtually`, `meet-hybrid`).
+ * @remarks Since 0.1.0; codes and params since 0.2.0
  */
 export function availabilityReasons(
   ev: AvailabilityEvidence,

@@ -103,8 +103,8 @@ export function diversityEvidence(enc: EncodedCohort, a: number, b: number, incl
 
 /**
  * "Different department, as the programme aims; same gender, as wished" — only from evidence that
- * includes the terms (sensitive), else `null`.
- * @remarks Since 0.1.0
+ * includes the terms (sensitive), as code `diversity` and params, else `null`.
+ * @remarks Since 0.1.0; code and params since 0.2.0
  */
 export function diversityReason(
   ev: DiversityEvidence,

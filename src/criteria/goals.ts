@@ -1,5 +1,4 @@
 import type { EncodedCohort } from "../encode/index.js";
-import { listText } from "./text.js";
 
 /**
  * The goals criterion: the rank-weighted share of the mentee's goals the mentor lists.
@@ -98,8 +97,9 @@ export function goalsEvidence(enc: EncodedCohort, mentee: number, mentor: number
 }
 
 /**
- * "Shares 2 of 3 goals: leadership, public speaking", or `null` when nothing is shared.
- * @remarks Since 0.1.0
+ * The goals reason as code and params (`shared-goals`; text "Shares 2 of 3 goals: leadership,
+ * public speaking"), or `null` when nothing is shared.
+ * @remarks Since 0.1.0; code and params since 0.2.0
  */
 export function goalsReason(ev: GoalsEvidence): { code: "shared-goals"; params: { shared: string[]; goals: number } } | null {
   if (ev.shared.length === 0) return null;

@@ -1,5 +1,4 @@
 import type { EncodedCohort } from "../encode/index.js";
-import { listText } from "./text.js";
 
 /**
  * The personality criterion: per-trait similarity or complementarity, distance based.
@@ -82,8 +81,8 @@ export function personalityEvidence(enc: EncodedCohort, a: number, b: number): P
 
 /**
  * "Similar on openness, conscientiousness; complementary on extraversion" — traits that score at
- * least 0.75 — or `null` when none does.
- * @remarks Since 0.1.0
+ * least 0.75 — as code `personality-traits` and params, or `null` when none does.
+ * @remarks Since 0.1.0; code and params since 0.2.0
  */
 export function personalityReason(ev: PersonalityEvidence): { code: "personality-traits"; params: { similar: string[]; complementary: string[] } } | null {
   const good = ev.traits.filter((t) => t.score >= 0.75);

@@ -1,4 +1,3 @@
-import { ordinal } from "./text.js";
 
 /**
  * The preferences criterion from the two ranks: `rankAB` is where the first person ranks the
@@ -37,8 +36,9 @@ export interface PreferencesEvidence {
 
 /**
  * "Mutual wish: ranked each other 1st and 2nd", "The mentee ranked this mentor 1st", or `null`.
- * For peer pairs the people are "one" and "the other".
- * @remarks Since 0.1.0
+ * For peer pairs the people are "one" and "the other". Codes `mutual-preference`,
+ * `mentee-preference`, `mentor-preference`, `peer-preference`, with the 1-based ranks as params.
+ * @remarks Since 0.1.0; code and params since 0.2.0
  */
 export function preferencesReason(
   ev: PreferencesEvidence,

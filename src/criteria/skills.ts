@@ -1,5 +1,4 @@
 import type { EncodedCohort } from "../encode/index.js";
-import { listText } from "./text.js";
 
 /**
  * The skills criterion: how well the teacher's levels cover the learner's wanted skills, up to
@@ -139,9 +138,9 @@ export function skillsEvidence(enc: EncodedCohort, learner: number, teacher: num
 }
 
 /**
- * "Covers 4 of 5 wanted skills at target level" (", 1 more in part"), or `null` when nothing is
- * covered.
- * @remarks Since 0.1.0
+ * The skills reason as code and params (`skills-covered`: "Covers 4 of 5 wanted skills at target
+ * level", ", 1 more in part"; `skills-partial`), or `null` when nothing is covered.
+ * @remarks Since 0.1.0; code and params since 0.2.0
  */
 export function skillsReason(
   ev: SkillsEvidence,
@@ -155,8 +154,8 @@ export function skillsReason(
 /**
  * Reverse mentoring's two-way exchange: "In return, can teach 2 of 3 skills the mentor wants:
  * design, finance" — skills where the senior is at or above the junior's target (and above the
- * junior's own level). `null` when there is none.
- * @remarks Since 0.1.0
+ * junior's own level), as code `offers-back` and params. `null` when there is none.
+ * @remarks Since 0.1.0; code and params since 0.2.0
  */
 export function offersBackReason(ev: SkillsEvidence): { code: "offers-back"; params: { skills: string[]; wanted: number } } | null {
   const full = ev.wanted.filter((w) => w.coverage === 1 && w.teacherLevel >= w.target).map((w) => w.skill);

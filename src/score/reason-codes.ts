@@ -172,11 +172,21 @@ export function makeReason<C extends ReasonCode>(code: C, params: ReasonParamMap
   return { code, params, text } as Reason;
 }
 
+const KNOWN_CODES: ReadonlySet<string> = new Set(REASON_CODES);
+
 /**
  * Re-renders stored reasons through a catalogue, e.g. to translate a result loaded from JSON:
  * `translateReasons(match.reasons, frenchMessages)`.
+ * @throws MatchInputError `unknown-reason` for an entry that is not `{ code, params }` with a
+ *   known code (e.g. a plain sentence from a 0.1 result).
  * @remarks Since 0.2.0
  */
 export function translateReasons(reasons: readonly Reason[], messages: ReasonMessages): Reason[] {
-  return reasons.map((r) => makeReason(r.code, r.params as never, messages));
+  return reasons.map((r, k) => {
+    const entry = r as Partial<Reason> | null;
+    if (entry === null || typeof entry !== "object" || !KNOWN_CODES.has(entry.code as string) || typeof entry.params !== "object" || entry.params === null) {
+      throw new MatchInputError([{ path: ["reasons", k], code: "unknown-reason", message: `reasons[${k}] is not a reason { code, params } with a known code` }]);
+    }
+    return makeReason(entry.code as Reason["code"], entry.params as never, messages);
+  });
 }

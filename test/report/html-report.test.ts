@@ -88,3 +88,20 @@ describe("toHtmlReport", () => {
     expect(() => toHtmlReport(result, cohort, { groupBy: ["shoe size"] })).toThrow(MatchInputError);
   });
 });
+
+describe("exports of every format", () => {
+  it("toRows, toCsv and toHtmlReport handle one-on-one, reverse, peer, flash, group and rotational results", async () => {
+    const { generateCohort, toCsv, toRows } = await import("../../src/index.js");
+    for (const format of ["one-on-one", "reverse", "peer", "flash", "group", "rotational"] as const) {
+      const cohort = generateCohort({ mentees: 10, mentors: 4, seed: 9, format });
+      const result = await match(cohort);
+      const rows = toRows(result, cohort);
+      // A row per pair or member: as many as the pairs inside the matches.
+      const pairs = result.matches.reduce((s, m) => s + (m.members?.length ? m.members.length : m.mentorIds.length === 0 && m.menteeIds.length === 2 ? 1 : m.menteeIds.length), 0);
+      expect(rows.length, format).toBe(pairs);
+      expect(toCsv(result, cohort).split("\r\n").length - 2, format).toBe(rows.length);
+      const html = toHtmlReport(result, cohort);
+      expect(html.slice(html.indexOf('id="match-table"')).match(/<tr>/g)!.length - 1, format).toBe(rows.length);
+    }
+  });
+});

@@ -122,6 +122,11 @@ describe("message catalogue", () => {
     expect(out.map((r) => r.code)).toEqual(stored.matches[0]!.reasons.map((r) => r.code));
   });
 
+  it("refuses to translate what is not a reason (e.g. a 0.1 sentence)", () => {
+    expect(() => translateReasons(["Shares 1 of 1 goal: a"] as never, {})).toThrow(MatchInputError);
+    expect(() => translateReasons([{ code: "nope", params: {}, text: "" }] as never, {})).toThrow(MatchInputError);
+  });
+
   it("rejects a catalogue entry that returns no string", async () => {
     await expect(match(cohort, { messages: { "shared-goals": (() => 42) as never } })).rejects.toThrow(MatchInputError);
   });
