@@ -84,8 +84,9 @@ async function solveReported(model: ConstraintModel, context: MatchContext, opti
         ? `; the result below relaxes ${relaxable.join(", ")} (penalised, not enforced)`
         : "; size and capacity rules cannot be relaxed, so the result below may leave participants unmatched"),
   );
+  const { distinct: _distinct, ...withoutDistinct } = model;
   const relaxed: ConstraintModel = {
-    ...model,
+    ...withoutDistinct, // the department rule is relaxed too; the report names who falls short
     constraints: (model.constraints ?? []).map((c) => (c.hard === false || STRUCTURAL.has(c) ? c : { ...c, hard: false, penalty: 10 })),
   };
   const second = await solveConstrained(relaxed, common);
@@ -509,8 +510,19 @@ async function solveRotation(context: MatchContext, stage: StageRunner, warnings
     for (const r of rs) for (const [i, j] of r) if (departmentOf[j] !== undefined) met[i]!.add(departmentOf[j]!);
     return met;
   };
+  const target = minDepartments === undefined ? null : departmentTargets(matrix, departmentOf, R, minDepartments);
+  /** Mentees who meet someone but fewer departments than their target. */
+  const shortOf = (rs: Array<Array<[number, number]>>) => {
+    if (!target) return [];
+    const met = departmentsMet(rs);
+    const meets = new Int32Array(n);
+    for (const r of rs) for (const [i] of r) meets[i]!++;
+    const out: number[] = [];
+    for (let i = 0; i < n; i++) if (meets[i]! > 0 && met[i]!.size < target[i]!) out.push(i);
+    return out;
+  };
   const solveJointly = async () => {
-    const out = await solving(context, options, () => jointConstrained(context, R, minDepartments, capacity, locked, options, warnings));
+    const out = await solving(context, options, () => jointConstrained(context, R, target, capacity, locked, options, warnings));
     rounds = out.rounds;
     constraintResult = out.result;
     infeasibility = out.infeasibility;
@@ -520,22 +532,20 @@ async function solveRotation(context: MatchContext, stage: StageRunner, warnings
   if (program.quotas.length > 0) {
     // Quotas hold in every round: solve the rounds jointly with the constraint solver.
     await solveJointly();
-  } else if (minDepartments !== undefined) {
-    const met = departmentsMet(rounds);
-    const short = met.filter((s) => s.size < Math.min(minDepartments, R)).length;
-    if (short > 0) {
+  } else if (target) {
+    if (shortOf(rounds).length > 0) {
       const mode = program.rotation!.mode;
       const modelSize = n * R * m * R;
       if (mode === "joint" || (mode === "auto" && modelSize <= 250_000)) {
         await solveJointly();
       } else {
-        rounds = stage("solve", () => sequentialRounds(context, R, capacity, locked, minDepartments));
+        rounds = stage("solve", () => sequentialRounds(context, R, capacity, locked, target));
         solver = "sequential-min-cost-flow";
         optimal = false;
       }
     }
   } else if (program.rotation!.mode === "sequential") {
-    rounds = stage("solve", () => sequentialRounds(context, R, capacity, locked, undefined));
+    rounds = stage("solve", () => sequentialRounds(context, R, capacity, locked, null));
     solver = "sequential-min-cost-flow";
     optimal = false;
   }
@@ -551,10 +561,21 @@ async function solveRotation(context: MatchContext, stage: StageRunner, warnings
       if (met[i]! > 0) continue;
       unmatched.push(explainUnmatched({ id: matrix.rowIds[i]!, role: "mentee", view: matrix, index: i, axis: "row", selfIndex: matrix.colIndex.get(matrix.rowIds[i]!) ?? -1, partnerWord: "mentor", partnerIds: matrix.colIds, full: () => true }));
     }
-    if (minDepartments !== undefined) {
+    if (minDepartments !== undefined && target) {
       const deps = departmentsMet(rounds);
-      const short = deps.map((s, i) => ({ i, k: s.size })).filter((x) => met[x.i]! > 0 && x.k < Math.min(minDepartments, R));
-      if (short.length) warnings.push(`${short.length} mentee(s) meet mentors from fewer than ${minDepartments} departments (not enough eligible mentors from other departments)`);
+      const list = (rows: number[]) => rows.slice(0, 5).map((i) => `${matrix.rowIds[i]} (${deps[i]!.size})`).join(", ") + (rows.length > 5 ? ", …" : "");
+      const want = Math.min(minDepartments, R);
+      const limited = [...Array(n).keys()].filter((i) => met[i]! > 0 && deps[i]!.size < want && deps[i]!.size >= target[i]!);
+      const short = shortOf(rounds);
+      if (R < minDepartments) warnings.push(`minDepartments is ${minDepartments} but there are only ${R} round(s): at most ${R} department(s) per mentee`);
+      if (limited.length) warnings.push(`${limited.length} mentee(s) meet fewer than ${want} departments because their eligible mentors come from fewer departments: ${list(limited)}`);
+      if (short.length) {
+        optimal = false;
+        const cause = solver === "sequential-min-cost-flow"
+          ? "the round-by-round solve (used for cohorts too large to solve jointly) found no free seat with an eligible mentor from another department in a round they were free"
+          : "the department rule could not be kept together with the other hard rules and was relaxed (see stats.infeasibility)";
+        warnings.push(`${short.length} mentee(s) meet fewer departments than their eligible mentors allow (${want} wanted): ${list(short)}; ${cause}`);
+      }
     }
     const stats = summarise(matches.map((x) => x.score), { matchedMentees: met.reduce((s, v) => s + (v > 0 ? 1 : 0), 0), matchable: matchableRows(matrix), solver, optimal, objective: "maxTotal", blockingPairs: null });
     stats["rounds"] = R;
@@ -564,6 +585,20 @@ async function solveRotation(context: MatchContext, stage: StageRunner, warnings
     if (constraintResult) attachConstraintStats(out, constraintResult, infeasibility);
     return out;
   });
+}
+
+/**
+ * Per mentee, how many departments `minDepartments` asks for: min(minDepartments, R, the number of
+ * departments among the mentee's eligible mentors) — the rule holds wherever it can.
+ */
+function departmentTargets(matrix: { rows: number; cols: number; eligible: Uint8Array }, departmentOf: ReadonlyArray<string | undefined>, R: number, minDepartments: number): Int32Array {
+  const target = new Int32Array(matrix.rows);
+  for (let i = 0; i < matrix.rows; i++) {
+    const seen = new Set<string>();
+    for (let j = 0; j < matrix.cols; j++) if (matrix.eligible[i * matrix.cols + j] && departmentOf[j] !== undefined) seen.add(departmentOf[j]!);
+    target[i] = Math.min(minDepartments, R, seen.size);
+  }
+  return target;
 }
 
 /**
@@ -612,9 +647,13 @@ function dedupePairs(pairs: ReadonlyArray<readonly [number, number]>, cols: numb
 /**
  * Round by round, each an exact capacitated assignment with earlier partners excluded. Locked
  * pairs (mentee degree ≤ R, mentor degree ≤ R × capacity) are spread over the rounds first by an
- * edge colouring and fixed in their round.
+ * edge colouring and fixed in their round. With department targets, a round admits only mentors
+ * from departments the mentee has not met once the remaining rounds are just enough to reach its
+ * target; afterwards a mentee who meets someone but still falls short gets a meeting with a
+ * mentor from a new department added in a round it is free, or swapped for one of its meetings
+ * in a department it met twice, where such a mentor has a free seat.
  */
-function sequentialRounds(context: MatchContext, R: number, capacity: Int32Array, locked: ReadonlyArray<readonly [number, number]>, minDepartments: number | undefined): Array<Array<[number, number]>> {
+function sequentialRounds(context: MatchContext, R: number, capacity: Int32Array, locked: ReadonlyArray<readonly [number, number]>, target: Int32Array | null): Array<Array<[number, number]>> {
   const { matrix } = context;
   const n = matrix.rows;
   const m = matrix.cols;
@@ -626,14 +665,12 @@ function sequentialRounds(context: MatchContext, R: number, capacity: Int32Array
   const rounds: Array<Array<[number, number]>> = [];
   for (let r = 0; r < R; r++) {
     const roundEligible = Uint8Array.from(eligible);
-    if (minDepartments !== undefined) {
-      // Look-ahead: when the remaining rounds are just enough to reach minDepartments, only
-      // mentors from departments not yet met stay eligible (if any such mentor is eligible).
+    if (target) {
       for (let i = 0; i < n; i++) {
-        const need = minDepartments - met[i]!.size;
+        const need = target[i]! - met[i]!.size;
         if (need <= 0 || need < R - r) continue;
         let any = false;
-        for (let j = 0; j < m; j++) {
+        for (let j = 0; j < m && !any; j++) {
           const d = mentors[j]!.department;
           if (eligible[i * m + j] && d !== undefined && !met[i]!.has(d)) any = true;
         }
@@ -655,14 +692,74 @@ function sequentialRounds(context: MatchContext, R: number, capacity: Int32Array
     });
     rounds.push(pairs);
   }
+  if (target) repairDepartments(matrix, mentors.map((p) => p.department), capacity, rounds, target, locked);
   return rounds;
+}
+
+/** The add-or-swap repair of {@link sequentialRounds}, in place. */
+function repairDepartments(matrix: { rows: number; cols: number; scores: Float64Array; eligible: Uint8Array }, departmentOf: ReadonlyArray<string | undefined>, capacity: Int32Array, rounds: Array<Array<[number, number]>>, target: Int32Array, locked: ReadonlyArray<readonly [number, number]>): void {
+  const { rows: n, cols: m } = matrix;
+  const R = rounds.length;
+  const at = new Int32Array(n * R).fill(-1); // mentor of mentee i in round r
+  const load = new Int32Array(m * R);
+  rounds.forEach((pairs, r) => { for (const [i, j] of pairs) { at[i * R + r] = j; load[r * m + j]!++; } });
+  const isLocked = new Set(locked.map(([i, j]) => i * m + j));
+  for (let i = 0; i < n; i++) {
+    const count = new Map<string, number>();
+    const partners = new Set<number>();
+    let meets = 0;
+    for (let r = 0; r < R; r++) {
+      const j = at[i * R + r]!;
+      if (j < 0) continue;
+      meets++;
+      partners.add(j);
+      const d = departmentOf[j];
+      if (d !== undefined) count.set(d, (count.get(d) ?? 0) + 1);
+    }
+    if (meets === 0) continue;
+    // Best free mentor from a department i has not met, in round r (or −1).
+    const fresh = (r: number): number => {
+      let best = -1;
+      for (let j = 0; j < m; j++) {
+        const d = departmentOf[j];
+        if (!matrix.eligible[i * m + j] || d === undefined || count.has(d) || partners.has(j) || load[r * m + j]! >= capacity[j]!) continue;
+        if (best < 0 || matrix.scores[i * m + j]! > matrix.scores[i * m + best]!) best = j;
+      }
+      return best;
+    };
+    for (let r = 0; r < R && count.size < target[i]!; r++) {
+      const old = at[i * R + r]!;
+      if (old >= 0) {
+        const d = departmentOf[old];
+        // Swap only a meeting whose department stays covered, and never a locked one.
+        if (isLocked.has(i * m + old) || (d !== undefined && count.get(d)! < 2)) continue;
+      }
+      const j = fresh(r);
+      if (j < 0) continue;
+      if (old >= 0) {
+        load[r * m + old]!--;
+        partners.delete(old);
+        const d = departmentOf[old];
+        if (d !== undefined) count.set(d, count.get(d)! - 1);
+      }
+      at[i * R + r] = j;
+      load[r * m + j]!++;
+      partners.add(j);
+      count.set(departmentOf[j]!, 1);
+    }
+  }
+  for (let r = 0; r < R; r++) {
+    const pairs: Array<[number, number]> = [];
+    for (let i = 0; i < n; i++) if (at[i * R + r]! >= 0) pairs.push([i, at[i * R + r]!]);
+    rounds[r] = pairs;
+  }
 }
 
 /**
  * Joint rounds through the constraint solver: no repeats, programme quotas in every round, and
  * (with minDepartments) a per-department cap that guarantees it.
  */
-async function jointConstrained(context: MatchContext, R: number, minDepartments: number | undefined, capacity: Int32Array, locked: ReadonlyArray<readonly [number, number]>, options: MatchOptions, warnings: string[]) {
+async function jointConstrained(context: MatchContext, R: number, target: Int32Array | null, capacity: Int32Array, locked: ReadonlyArray<readonly [number, number]>, options: MatchOptions, warnings: string[]) {
   const { matrix } = context;
   const n = matrix.rows;
   const m = matrix.cols;
@@ -689,23 +786,20 @@ async function jointConstrained(context: MatchContext, R: number, minDepartments
       else constraints.push(structural({ name: `no repeat ${matrix.rowIds[i]}–${matrix.colIds[j]}`, rows: roundsOf(0, n, i), cols: roundsOf(0, m, j), sense: "<=", rhs: 1 }));
     }
   }
-  // With at most c meetings per department, R meetings span ≥ ceil(R / c) departments; the
-  // largest c with ceil(R / c) ≥ minDepartments is floor((R − 1) / (minDepartments − 1)).
-  const k = Math.min(minDepartments ?? 1, R);
-  const cap = k <= 1 ? R : Math.max(1, Math.floor((R - 1) / (k - 1)));
-  const byDept = new Map<string, number[]>();
-  mentors.forEach((p, j) => {
-    if (p.department === undefined) return;
-    const list = byDept.get(p.department) ?? [];
-    list.push(...roundsOf(0, m, j));
-    byDept.set(p.department, list);
-  });
-  if (cap < R) {
-    for (let i = 0; i < n; i++) {
-      for (const [d, cols] of [...byDept].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-        constraints.push({ name: `${matrix.rowIds[i]}: at most ${cap} meetings in ${d}`, rows: roundsOf(0, n, i), cols, sense: "<=", rhs: cap, hard: false, penalty: 1 });
-      }
-    }
+  // minDepartments: each mentee's rounds form a group whose mentors, when it meets anyone, span
+  // at least target_i departments (indicator variables in the MIP, a counted rule in local search).
+  let distinct: ConstraintModel["distinct"];
+  if (target) {
+    const index = new Map<string, number>();
+    const classOf = Array.from({ length: cols }, (_, c) => {
+      const d = mentors[c % m]!.department;
+      if (d === undefined) return -1;
+      if (!index.has(d)) index.set(d, index.size);
+      return index.get(d)!;
+    });
+    const groups: Array<{ name: string; rows: number[]; min: number }> = [];
+    for (let i = 0; i < n; i++) if (target[i]! >= 2) groups.push({ name: `${matrix.rowIds[i]}: at least ${target[i]} departments`, rows: roundsOf(0, n, i), min: target[i]! });
+    if (groups.length) distinct = { classOf, groups };
   }
   const mentees = menteesOf(context);
   for (let r = 0; r < R; r++) {
@@ -713,7 +807,7 @@ async function jointConstrained(context: MatchContext, R: number, minDepartments
       constraints.push({ ...c, name: R > 1 ? `${c.name} (round ${r + 1})` : c.name });
     }
   }
-  const model: ConstraintModel = { rows, cols, score, colUpper: Array.from({ length: cols }, (_, c) => capacity[c % m]!), constraints };
+  const model: ConstraintModel = { rows, cols, score, colUpper: Array.from({ length: cols }, (_, c) => capacity[c % m]!), constraints, ...(distinct ? { distinct } : {}) };
   const { result, infeasibility, optimal } = await solveLexicographic(model, context, options, warnings);
   const rounds: Array<Array<[number, number]>> = Array.from({ length: R }, () => []);
   result.rowToCol.forEach((c, row) => {

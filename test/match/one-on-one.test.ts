@@ -33,6 +33,7 @@ function bruteForce(cohort: Cohort, objective: "maxTotal" | "maxMin") {
         if (!locked.has(r)) min = Math.min(min, s);
       });
       const seats = load.reduce((acc, l, j) => acc + Math.min(l, minimum[j]!), 0);
+      // README order: most matched, then minimum seats, then the objective (issue 14.6).
       const key = objective === "maxTotal" ? [count, seats, total] : [count, seats, min, total];
       const bestKey = objective === "maxTotal" ? [best.count, best.seats, best.total] : [best.count, best.seats, best.min, best.total];
       let better = false;

@@ -228,3 +228,124 @@ describe("issue 14.1: the constraint solver's local search keeps optional groups
     await expect(solveConstrained(model, { engine: "local", start: [0, 3] })).rejects.toMatchObject({ issues: [{ path: ["options", "start", 1] }] });
   });
 });
+
+describe("issue 14.5: minDepartments holds for every matched mentee wherever it can", () => {
+  // Three rounds, minDepartments 2. Mentors A1, A2 (department A, French only) and B1
+  // (department B, English, 1 seat per round). Mentee x speaks both; y, z, w speak English only,
+  // so they can meet only B1. Scores: x–A1 0.9, x–A2 0.8, x–B1 0.1; y, z, w–B1 0.5 each.
+  // Without the rule the best is x: A1, A2 and y, z, w each meet B1 (5 meetings, total 3.2) — but
+  // then x meets one department though its eligible mentors span two. The old per-department cap
+  // (at most ⌊(3 − 1)/(2 − 1)⌋ = 2 meetings per department) allowed exactly that.
+  // With the rule: x meets B1 too, displacing one of y, z, w: still 5 meetings, total
+  // 0.9 + 0.8 + 0.1 + 0.5 + 0.5 = 2.8; the alternative, x meeting nobody, has only 3 meetings.
+  const scores: Record<string, Record<string, number>> = { A1: { x: 0.9 }, A2: { x: 0.8 }, B1: { x: 0.1, y: 0.5, z: 0.5, w: 0.5 } };
+  const byTable = { name: "table", weight: 1, score: (mentee: { id: string }, mentor: { id: string }) => scores[mentor.id]?.[mentee.id] ?? 0 };
+  const participants = [
+    person("A1", "mentor", { department: "A", languages: ["French"] }),
+    person("A2", "mentor", { department: "A", languages: ["French"] }),
+    person("B1", "mentor", { department: "B" }),
+    person("x", "mentee", { languages: ["English", "French"] }),
+    ...["y", "z", "w"].map((id) => person(id, "mentee")),
+  ];
+  const departments = (r: { matches: { mentorIds: string[]; menteeIds: string[] }[] }, mentee: string) => new Set(r.matches.filter((m) => m.menteeIds[0] === mentee).map((m) => m.mentorIds[0]!.slice(0, 1)));
+
+  it("issue 14.5: minDepartments broken though achievable — the joint solve meets both departments and is optimal only then", async () => {
+    const result = await match({ participants, program: { format: "rotational", rotation: { rounds: 3, minDepartments: 2 }, weights: tableOnly } }, { criteria: [byTable] });
+    const meetingsOfX = result.matches.filter((m) => m.menteeIds[0] === "x").map((m) => m.mentorIds[0]).sort();
+    expect(meetingsOfX).toEqual(["A1", "A2", "B1"]);
+    expect(result.matches).toHaveLength(5);
+    expect(result.stats.total).toBeCloseTo(2.8, 9);
+    expect(result.matches.filter((m) => m.mentorIds[0] === "B1" && m.menteeIds[0] !== "x")).toHaveLength(2);
+    expect(result.warnings.filter((w) => w.includes("fewer departments than their eligible mentors allow"))).toEqual([]);
+    expect(result.stats.optimal).toBe(true); // exact joint solve, rule kept
+  });
+
+  it("issue 14.5: the round-by-round fallback keeps the rule or names each mentee who falls short, with the real cause", async () => {
+    const result = await match({ participants, program: { format: "rotational", rotation: { rounds: 3, minDepartments: 2, mode: "sequential" } , weights: tableOnly } }, { criteria: [byTable] });
+    expect(result.stats.optimal).toBe(false);
+    if (departments(result, "x").size < 2) {
+      const w = result.warnings.find((x) => x.includes("fewer departments than their eligible mentors allow"));
+      expect(w).toContain("x (1)");
+      expect(w).toContain("round-by-round");
+      expect(w).not.toContain("not enough eligible mentors");
+    }
+  });
+
+  it("issue 14.5: a mentee whose eligible mentors span one department is named with that cause", async () => {
+    // y can meet only B1 (department B): one department is all it can reach.
+    const result = await match({ participants, program: { format: "rotational", rotation: { rounds: 3, minDepartments: 2 }, weights: tableOnly } }, { criteria: [byTable] });
+    const w = result.warnings.find((x) => x.includes("because their eligible mentors come from fewer departments"));
+    expect(w).toBeDefined();
+    for (const id of ["y", "z", "w"]) if (departments(result, id).size > 0) expect(w).toContain(`${id} (1)`);
+    expect(w).not.toContain("x (");
+  });
+
+  it("issue 14.5: generated seed 272, 12 × 8, capacities 1–2, 4 rounds — every matched mentee meets min(2, its eligible departments)", async () => {
+    const raw = generateCohort({ seed: 272, mentees: 12, mentors: 8, format: "rotational" });
+    const input = {
+      participants: raw.participants.map((p) => (p.role === "mentee" ? p : { ...p, capacity: Math.min(2, p.capacity ?? 1) })),
+      program: { ...raw.program, rotation: { rounds: 4, minDepartments: 2 } },
+    };
+    const result = await match(input);
+    // Independent check from the raw profiles: a mentee's reachable departments are those of the
+    // mentors it meets or could meet (eligible in the matrix the result reports against).
+    const m = scoreMatrix(parseCohort(input));
+    const dept = new Map(input.participants.map((p) => [p.id, p.department]));
+    for (const id of new Set(result.matches.map((x) => x.menteeIds[0]!))) {
+      const i = m.rowIndex.get(id)!;
+      const reachable = new Set<string>();
+      for (let j = 0; j < m.cols; j++) if (m.eligible[i * m.cols + j] && dept.get(m.colIds[j]!) !== undefined) reachable.add(dept.get(m.colIds[j]!)!);
+      const met = new Set(result.matches.filter((x) => x.menteeIds[0] === id).map((x) => dept.get(x.mentorIds[0]!)));
+      expect(met.size).toBeGreaterThanOrEqual(Math.min(2, reachable.size));
+    }
+  });
+});
+
+describe("issue 14.5: the constraint solver's distinct-classes rule", () => {
+  it("issue 14.5 (property): exact equals brute force and local search stays feasible under the distinct-classes rule", async () => {
+    // Independent brute force over every assignment of 4 rows to 3 cols (or none), each col
+    // taking at most `upper` rows; rows 0–1 and 2–3 form groups that must span ≥ 2 classes when
+    // any of their rows is assigned.
+    const rows = 4, cols = 3;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.oneof(fc.constant(-Infinity), fc.double({ min: 0, max: 1, noNaN: true })), { minLength: rows * cols, maxLength: rows * cols }),
+        fc.array(fc.integer({ min: -1, max: 1 }), { minLength: cols, maxLength: cols }),
+        fc.array(fc.integer({ min: 1, max: 2 }), { minLength: cols, maxLength: cols }),
+        async (score, classOf, upper) => {
+          const model = { rows, cols, score, colUpper: upper, distinct: { classOf, groups: [{ name: "g0", rows: [0, 1], min: 2 }, { name: "g1", rows: [2, 3], min: 2 }] } };
+          const ok = (a: number[]) => {
+            const load = [0, 0, 0];
+            for (let i = 0; i < rows; i++) if (a[i]! >= 0) { if (score[i * cols + a[i]!] === -Infinity) return false; load[a[i]!]!++; }
+            if (load.some((l, j) => l > upper[j]!)) return false;
+            for (const g of [[0, 1], [2, 3]]) {
+              const used = g.filter((i) => a[i]! >= 0);
+              const classes = new Set(used.map((i) => classOf[a[i]!]!).filter((c) => c >= 0));
+              if (used.length > 0 && classes.size < 2) return false;
+            }
+            return true;
+          };
+          let best = 0;
+          const a = [-1, -1, -1, -1];
+          const walk = (i: number): void => {
+            if (i === rows) {
+              if (ok(a)) best = Math.max(best, a.reduce((s, j, r) => s + (j >= 0 ? score[r * cols + j]! : 0), 0));
+              return;
+            }
+            for (let j = -1; j < cols; j++) { a[i] = j; walk(i + 1); }
+            a[i] = -1;
+          };
+          walk(0);
+          const exact = await solveConstrained(model, { engine: "exact" });
+          expect(ok(Array.from(exact.rowToCol))).toBe(true);
+          expect(exact.objective).toBeCloseTo(best, 6);
+          const local = await solveConstrained(model, { engine: "local", maxIterations: 20_000 });
+          expect(ok(Array.from(local.rowToCol))).toBe(true);
+          expect(local.objective).toBeLessThanOrEqual(best + 1e-9);
+          expect(evaluateConstrained(model, local.rowToCol).feasible).toBe(true);
+        },
+      ),
+      { numRuns: 15 },
+    );
+  });
+});

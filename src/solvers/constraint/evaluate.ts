@@ -86,6 +86,22 @@ export function evaluateCompiled(m: CompiledModel, rowToCol: Int32Array): Constr
       report(violationAmount(c.sense, sum, c.rhs));
     }
   }
+  if (m.distinct) {
+    const { classOf, classCount, groupStart, groupRow, groupMin, names } = m.distinct;
+    const seen = new Uint8Array(classCount);
+    for (let g = 0; g + 1 < groupStart.length; g++) {
+      let assigned = 0, hit = 0;
+      seen.fill(0);
+      for (let t = groupStart[g]!; t < groupStart[g + 1]!; t++) {
+        const j = rowToCol[groupRow[t]!]!;
+        if (j < 0) continue;
+        assigned++;
+        const c = classOf[j]!;
+        if (c >= 0 && !seen[c]) { seen[c] = 1; hit++; }
+      }
+      if (assigned > 0 && hit < groupMin[g]!) hard.push({ name: names[g]!, amount: groupMin[g]! - hit });
+    }
+  }
   if (m.slots) {
     const { slotCount, rowStart, rowSlot, colAllows } = m.slots;
     const count = new Int32Array(slotCount);

@@ -10,6 +10,8 @@ export interface MipSize {
   cohesion: number;
   slot: number;
   slack: number;
+  /** Indicator variables of the distinct-classes rule (one per group and per class it can reach, plus one per group). */
+  distinct: number;
   total: number;
 }
 
@@ -26,12 +28,34 @@ export function mipSize(m: CompiledModel, cap = Infinity): MipSize {
   let slot = 0;
   if (m.slots) slot = slotSets(m).reduce((a, s) => a + s.length, 0);
   let cohesion = 0;
-  const base = x + open + slack + slot;
+  const distinct = m.distinct ? distinctClasses(m).reduce((a, g) => a + 1 + g.length, 0) : 0;
+  const base = x + open + slack + slot + distinct;
   for (let t = 0; t < m.pairI.length && base + cohesion <= cap; t++) {
     if (m.pairW[t] === 0) continue;
     cohesion += sharedCols(m, m.pairI[t]!, m.pairK[t]!, null);
   }
-  return { x, open, cohesion, slot, slack, total: base + cohesion };
+  return { x, open, cohesion, slot, slack, distinct, total: base + cohesion };
+}
+
+/** Per distinct-classes group, the classes its rows can reach (sorted). */
+function distinctClasses(m: CompiledModel): number[][] {
+  const d = m.distinct!;
+  const out: number[][] = [];
+  const seen = new Uint8Array(d.classCount);
+  for (let g = 0; g + 1 < d.groupStart.length; g++) {
+    seen.fill(0);
+    for (let t = d.groupStart[g]!; t < d.groupStart[g + 1]!; t++) {
+      const i = d.groupRow[t]!;
+      for (let a = m.allowStart[i]!; a < m.allowStart[i + 1]!; a++) {
+        const c = d.classOf[m.allowCol[a]!]!;
+        if (c >= 0) seen[c] = 1;
+      }
+    }
+    const list: number[] = [];
+    for (let c = 0; c < d.classCount; c++) if (seen[c]) list.push(c);
+    out.push(list);
+  }
+  return out;
 }
 
 /** Number of cols allowed for both rows; with `out`, also pushes them. Allowed lists are sorted. */
@@ -241,6 +265,32 @@ function buildMip(m: CompiledModel, highs: Highs, opts: { elastic: boolean; rela
     if (c.perCol) for (const j of c.colList) emit([j], openVar[j]!, c.rhs, j);
     else emit(c.colList, -1, c.rhs, undefined);
   }
+  // Distinct classes: z_g = 1 when any row of group g is assigned (Σ x ≤ |rows|·z), y_gc ≤ the
+  // meetings of g in class c, Σ_c y_gc ≥ min_g · z_g.
+  if (m.distinct) {
+    const d = m.distinct;
+    const reach = distinctClasses(m);
+    for (let g = 0; g < reach.length; g++) {
+      const z = addVar(0, 0, 1, true);
+      const rowsOf = Array.from(d.groupRow.subarray(d.groupStart[g]!, d.groupStart[g + 1]!));
+      for (const i of rowsOf) for (let a = m.allowStart[i]!; a < m.allowStart[i + 1]!; a++) term(a, 1);
+      term(z, -rowsOf.length);
+      addRow(-INF, 0);
+      const ys: number[] = [];
+      for (const c of reach[g]!) {
+        const y = addVar(0, 0, 1, true);
+        ys.push(y);
+        for (const i of rowsOf) for (let a = m.allowStart[i]!; a < m.allowStart[i + 1]!; a++) if (d.classOf[m.allowCol[a]!] === c) term(a, 1);
+        term(y, -1);
+        addRow(0, INF);
+      }
+      for (const y of ys) term(y, 1);
+      term(z, -d.groupMin[g]!);
+      if (opts.elastic) term(slackVar(d.names[g]!, 1, {}), 1);
+      addRow(0, INF);
+    }
+  }
+
   // Common slot.
   if (m.slots) {
     const sl = m.slots;

@@ -173,9 +173,31 @@ export async function localSearch(m: CompiledModel, o: LocalSearchOptions): Prom
     if (c === maxc[j] && hist[b + c] === 0) maxc[j] = c - 1;
   };
 
+  // Distinct classes: per group, rows assigned, classes hit and a count per class.
+  const dm = m.distinct;
+  const G = dm ? dm.groupMin.length : 0;
+  const C = dm ? dm.classCount : 0;
+  const gAssigned = new Int32Array(G), gHit = new Int32Array(G), gCnt = new Int32Array(G * C);
+  const gViol = (g: number): number => (gAssigned[g]! > 0 && gHit[g]! < dm!.groupMin[g]! ? dm!.groupMin[g]! - gHit[g]! : 0);
+  const distinctMove = (g: number, from: number, to: number): void => {
+    hardV -= gViol(g);
+    if (from >= 0) {
+      gAssigned[g]!--;
+      const c = dm!.classOf[from]!;
+      if (c >= 0 && --gCnt[g * C + c]! === 0) gHit[g]!--;
+    }
+    if (to >= 0) {
+      gAssigned[g]!++;
+      const c = dm!.classOf[to]!;
+      if (c >= 0 && gCnt[g * C + c]!++ === 0) gHit[g]!++;
+    }
+    hardV += gViol(g);
+  };
+
   const changeRow = (i: number, to: number): void => {
     const from = assign[i]!;
     if (from === to) return;
+    if (dm && dm.groupOf[i]! >= 0) distinctMove(dm.groupOf[i]!, from, to);
     const openFrom = from >= 0 && m.optional[from] === 1 && load[from] === 1;
     const openTo = to >= 0 && m.optional[to] === 1 && load[to] === 0;
     pass(i, from, to, -1, openFrom, openTo);

@@ -42,6 +42,19 @@ export interface CompiledModel {
   adjRow: Int32Array;
   adjW: Float64Array;
   constraints: CompiledConstraint[];
+  /**
+   * Distinct-classes rule, or null: `classOf` per col (−1 none), classes `0..classCount−1`, the
+   * group of each row (−1 none), each group's rows (CSR) and minimum, and its name.
+   */
+  distinct: null | {
+    classOf: Int32Array;
+    classCount: number;
+    groupOf: Int32Array;
+    groupStart: Int32Array;
+    groupRow: Int32Array;
+    groupMin: Int32Array;
+    names: string[];
+  };
   /** Common-slot rule with slot ids renumbered 0..slotCount−1, or null. */
   slots: null | {
     slotCount: number;
@@ -241,6 +254,41 @@ export function compileConstraintModel(model: ConstraintModel): CompiledModel {
     });
   }
 
+  // Distinct classes.
+  let distinct: CompiledModel["distinct"] = null;
+  if (model.distinct !== undefined) {
+    const d = model.distinct;
+    const co = arrayOf(d?.classOf, cols, ["distinct", "classOf"]);
+    const classOf = new Int32Array(cols).fill(-1);
+    const renumber = new Map<number, number>();
+    if (co) for (let j = 0; j < cols; j++) {
+      const v = co[j];
+      if (!Number.isInteger(v) || (v as number) < -1) { add(["distinct", "classOf", j], "invalid_class", `distinct.classOf[${j}]: ${String(v)} is not −1 or a non-negative integer`); continue; }
+      if (v === -1) continue;
+      let c = renumber.get(v as number);
+      if (c === undefined) { c = renumber.size; renumber.set(v as number, c); }
+      classOf[j] = c;
+    }
+    const groupOf = new Int32Array(rows).fill(-1);
+    const groupStart: number[] = [0], groupRow: number[] = [], groupMin: number[] = [], groupNames: string[] = [];
+    if (!Array.isArray(d?.groups)) add(["distinct", "groups"], "invalid_type", "expected an array of { name, rows, min }");
+    else d.groups.forEach((g, k) => {
+      const at = (...p: (string | number)[]) => ["distinct", "groups", k, ...p];
+      if (!Number.isInteger(g?.min) || g.min < 0) add(at("min"), "invalid_bound", `distinct.groups[${k}].min: ${String(g?.min)} is not a non-negative integer`);
+      const list = arrayOf(g?.rows, (g?.rows as ArrayLike<number>)?.length ?? -1, at("rows"));
+      if (list) for (let t = 0; t < list.length; t++) {
+        const i = list[t];
+        if (!isIndex(i, rows)) add(at("rows", t), "index_out_of_range", `distinct.groups[${k}].rows[${t}]: ${String(i)} is not a row index below ${rows}`);
+        else if (groupOf[i] !== -1) add(at("rows", t), "duplicate_index", `distinct.groups[${k}].rows[${t}]: row ${i} is already in group ${groupOf[i]}`);
+        else { groupOf[i] = k; groupRow.push(i); }
+      }
+      groupStart.push(groupRow.length);
+      groupMin.push(Number.isInteger(g?.min) ? g.min : 0);
+      groupNames.push(typeof g?.name === "string" && g.name !== "" ? g.name : `distinct.groups[${k}]`);
+    });
+    distinct = { classOf, classCount: renumber.size, groupOf, groupStart: Int32Array.from(groupStart), groupRow: Int32Array.from(groupRow), groupMin: Int32Array.from(groupMin), names: groupNames };
+  }
+
   // Common slot.
   let slots: CompiledModel["slots"] = null;
   if (model.commonSlot !== undefined) {
@@ -341,6 +389,6 @@ export function compileConstraintModel(model: ConstraintModel): CompiledModel {
   return {
     rows, cols, score, mustAssign, lower, upper, optional, lockedCol, lockIndex,
     allowStart, allowCol: Int32Array.from(allow),
-    pairI, pairK, pairW, adjStart, adjRow, adjW, constraints, slots,
+    pairI, pairK, pairW, adjStart, adjRow, adjW, constraints, slots, distinct,
   };
 }

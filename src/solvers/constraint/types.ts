@@ -60,6 +60,20 @@ export interface CommonSlotRule {
 }
 
 /**
+ * Hard "distinct classes" rule: cols fall into classes (`classOf[j]`, −1 for none), and for each
+ * group of rows, whenever any of its rows is assigned, the cols its rows are assigned to span at
+ * least `min` distinct classes. A row belongs to at most one group. (Rotational programmes: a
+ * group is one mentee's rounds, the classes the mentors' departments — "anyone who meets a
+ * mentor meets mentors from at least `min` departments".)
+ * @remarks Since 0.2.0
+ */
+export interface DistinctClassesRule {
+  /** Class of each col (length `model.cols`), −1 when it belongs to none. */
+  classOf: ArrayLike<number>;
+  groups: ReadonlyArray<{ name: string; rows: ArrayLike<number>; min: number }>;
+}
+
+/**
  * A domain-free assignment model: each of `rows` items (e.g. mentees) is assigned to at most one
  * of `cols` items (e.g. mentors or group slots), maximising
  *
@@ -94,6 +108,8 @@ export interface ConstraintModel {
   cohesion?: CohesionTerms;
   constraints?: readonly LinearConstraint[];
   commonSlot?: CommonSlotRule;
+  /** Groups of rows that must spread over distinct col classes (hard). @remarks Since 0.2.0 */
+  distinct?: DistinctClassesRule;
 }
 
 import type { HighsOption } from "./highs-loader.js";
