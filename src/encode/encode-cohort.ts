@@ -2,6 +2,7 @@ import type { Cohort, Participant } from "../model/index.js";
 import { GRID_WORDS, writeWeeklyGrid } from "./availability-grid.js";
 import { wordsFor } from "./bitset.js";
 import { buildVocabulary, type Vocabulary } from "./vocabulary.js";
+import { runSteps, type Steps } from "../steps.js";
 
 /**
  * Meeting-mode bits in {@link EncodedCohort.modes}.
@@ -158,6 +159,19 @@ function attributeOf(p: Participant, key: string): string | undefined {
  * @remarks Since 0.1.0
  */
 export function encodeCohort(cohort: Cohort): EncodedCohort {
+  return runSteps(encodeCohortSteps(cohort));
+}
+
+/** Participants encoded between two checkpoints of the availability pass (the costliest one). */
+const AVAILABILITY_STEP = 256;
+
+/**
+ * {@link encodeCohort} as a resumable computation (see `src/steps.ts`): it yields between its
+ * passes over the participants, and inside the availability pass, so `match()` never encodes a
+ * large cohort in one blocking call.
+ * @internal
+ */
+export function* encodeCohortSteps(cohort: Cohort): Steps<EncodedCohort> {
   const { participants, program } = cohort;
   const opts = program.criteria;
   const size = participants.length;
@@ -185,6 +199,7 @@ export function encodeCohort(cohort: Cohort): EncodedCohort {
   }
   const valuesV = buildVocabulary(valueStrings);
 
+  yield;
   // Goals.
   const goalWords = wordsFor(goalsV.terms.length);
   const goalBits = new Uint32Array(size * goalWords);
@@ -206,6 +221,7 @@ export function encodeCohort(cohort: Cohort): EncodedCohort {
     goalWeightTotal[p] = total;
   }
 
+  yield;
   // Skills.
   const skillCount = skillsV.terms.length;
   const skillLevel = new Float64Array(size * skillCount);
@@ -220,6 +236,7 @@ export function encodeCohort(cohort: Cohort): EncodedCohort {
   const wanted = sparse(size, (p) => wantedEntries[p]!.map(([name]) => skillsV.index.get(name)!));
   const wantedTarget = Float64Array.from(wantedEntries.flatMap((e) => e.map(([, t]) => t)));
 
+  yield;
   // Personality.
   const traitCount = traitsV.terms.length;
   const traits = new Float64Array(size * traitCount).fill(Number.NaN);
@@ -228,6 +245,7 @@ export function encodeCohort(cohort: Cohort): EncodedCohort {
   });
   const traitComplementary = Uint8Array.from(traitsV.terms, (t) => ((opts.personality.traits[t] ?? opts.personality.default) === "complementary" ? 1 : 0));
 
+  yield;
   // Availability, modes, location.
   const grid = new Uint32Array(size * GRID_WORDS);
   const own = new Uint32Array(GRID_WORDS);
@@ -235,7 +253,7 @@ export function encodeCohort(cohort: Cohort): EncodedCohort {
   const hoursPerMonth = new Float64Array(size).fill(Number.NaN);
   const modes = new Uint8Array(size);
   const location = new Int32Array(size).fill(-1);
-  participants.forEach((p, i) => {
+  const encodeAvailability = (p: Participant, i: number): void => {
     const slots = p.availability?.slots ?? [];
     if (slots.length > 0) {
       own.fill(0);
@@ -247,8 +265,13 @@ export function encodeCohort(cohort: Cohort): EncodedCohort {
     if (hours !== undefined) hoursPerMonth[i] = hours;
     for (const m of p.availability?.modes ?? []) modes[i] = modes[i]! | MODE_BITS[m];
     if (p.location !== undefined) location[i] = locationsV.index.get(p.location)!;
-  });
+  };
+  for (let i = 0; i < size; i++) {
+    encodeAvailability(participants[i]!, i);
+    if (i % AVAILABILITY_STEP === AVAILABILITY_STEP - 1) yield;
+  }
 
+  yield;
   // Languages, department, level, reporting line.
   const languageWords = wordsFor(languagesV.terms.length);
   const languageBits = new Uint32Array(size * languageWords);
@@ -285,6 +308,7 @@ export function encodeCohort(cohort: Cohort): EncodedCohort {
     if (p.managerId !== undefined) managerKey[i] = keyOf(p.managerId);
   });
 
+  yield;
   // Diversity.
   const attributeCount = attributesV.terms.length;
   const attributeValue = new Int32Array(size * attributeCount).fill(-1);
@@ -305,6 +329,7 @@ export function encodeCohort(cohort: Cohort): EncodedCohort {
   const aimAttribute = Int32Array.from(sortedAims, ([k]) => attributesV.index.get(k)!);
   const aimMode = Uint8Array.from(sortedAims, ([, w]) => WISH[w]);
 
+  yield;
   // Preferences, avoid, history.
   const rankedPairs = participants.map((p) => {
     const out: [number, number][] = [];
@@ -324,6 +349,7 @@ export function encodeCohort(cohort: Cohort): EncodedCohort {
   const known = (list: readonly string[]) => list.map((id) => index.get(id)).filter((q): q is number => q !== undefined);
   const avoid = sparse(size, (p) => known(participants[p]!.preferences?.avoid ?? []));
   const history = sparse(size, (p) => known(participants[p]!.history));
+  yield;
 
   return {
     size,

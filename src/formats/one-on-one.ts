@@ -1,4 +1,5 @@
-import { solveSparseBMatching, type SparseBipartiteGraph } from "../solvers/sparse-b-matching.js";
+import { sparseBMatchingSteps, type SparseBipartiteGraph } from "../solvers/sparse-b-matching.js";
+import { runSteps, STEP_WORK, type Steps } from "../steps.js";
 
 /** A mentee × mentor problem in numbers, built by `match()` from a compatibility matrix. */
 export interface PairProblem {
@@ -43,6 +44,11 @@ export interface PairSolution {
  *   goals never conflict) and a bonus of rows + 1 per priority mentee outweighs any score sum.
  */
 export function solvePairs(problem: PairProblem, objective: "maxTotal" | "maxMin" | "priority"): PairSolution {
+  return runSteps(solvePairsSteps(problem, objective));
+}
+
+/** {@link solvePairs} as a resumable computation (see `src/steps.ts`), for `match()`. */
+export function* solvePairsSteps(problem: PairProblem, objective: "maxTotal" | "maxMin" | "priority"): Steps<PairSolution> {
   const { rows, cols, scores, eligible } = problem;
   const rowToCol = new Int32Array(rows).fill(-1);
   const capacity = Int32Array.from(problem.capacity);
@@ -62,21 +68,24 @@ export function solvePairs(problem: PairProblem, objective: "maxTotal" | "maxMin
 
   // Eligible free pairs as a sparse graph (row r = freeRows[r]); a threshold or a bonus only
   // filters or shifts weights, so the structure is built once per call.
+  // (`match()` runs this in slices: a checkpoint about every STEP_WORK cells read.)
   const rowStart = new Int32Array(n + 1);
-  for (let r = 0; r < n; r++) {
+  for (let r = 0, work = 0; r < n; r++) {
     const base = freeRows[r]! * cols;
     let d = 0;
     for (let j = 0; j < cols; j++) d += eligible[base + j]!;
     rowStart[r + 1] = rowStart[r]! + d;
+    if ((work += cols) >= STEP_WORK) { work = 0; yield; }
   }
   const E = rowStart[n]!;
   const colOf = new Int32Array(E);
   const scoreOf = new Float64Array(E);
-  for (let r = 0, e = 0; r < n; r++) {
+  for (let r = 0, e = 0, work = 0; r < n; r++) {
     const base = freeRows[r]! * cols;
     for (let j = 0; j < cols; j++) if (eligible[base + j]) { colOf[e] = j; scoreOf[e++] = scores[base + j]!; }
+    if ((work += cols) >= STEP_WORK) { work = 0; yield; }
   }
-  const solve = (threshold: number, bonus: number) => {
+  function* solve(threshold: number, bonus: number) {
     let graph: SparseBipartiteGraph = { rows: n, cols, rowStart, col: colOf, weight: scoreOf };
     if (threshold > -Infinity || bonus > 0) {
       const start = new Int32Array(n + 1);
@@ -86,14 +95,15 @@ export function solvePairs(problem: PairProblem, objective: "maxTotal" | "maxMin
         const extra = bonus > 0 && problem.priority[freeRows[r]!] ? bonus : 0;
         for (let e = rowStart[r]!; e < rowStart[r + 1]!; e++) if (scoreOf[e]! >= threshold) { col.push(colOf[e]!); weight.push(scoreOf[e]! + extra); }
         start[r + 1] = col.length;
+        if (r % 256 === 255) yield;
       }
       graph = { rows: n, cols, rowStart: start, col: Int32Array.from(col), weight: Float64Array.from(weight) };
     }
-    const out = solveSparseBMatching(graph, { rowCapacity: new Int32Array(n).fill(1), colCapacity: capacity, colMinimum: minimum, maximize: true });
+    const out = yield* sparseBMatchingSteps(graph, { rowCapacity: new Int32Array(n).fill(1), colCapacity: capacity, colMinimum: minimum, maximize: true });
     const map = new Int32Array(n).fill(-1);
     for (let r = 0; r < n; r++) for (let e = graph.rowStart[r]!; e < graph.rowStart[r + 1]!; e++) if (out.used[e]) map[r] = graph.col[e]!;
     return { rowToCol: map };
-  };
+  }
   const matched = (rowMap: Int32Array) => rowMap.reduce((c, j) => (j >= 0 ? c + 1 : c), 0);
   /** Minimum seats filled (Σ_j min(load_j, minimum_j) over the free part). */
   const filled = (rowMap: Int32Array) => {
@@ -104,14 +114,17 @@ export function solvePairs(problem: PairProblem, objective: "maxTotal" | "maxMin
     return seats;
   };
 
-  let best = solve(-Infinity, objective === "priority" ? rows + 1 : 0);
+  let best = yield* solve(-Infinity, objective === "priority" ? rows + 1 : 0);
   let threshold: number | null = null;
   if (objective === "maxMin" && n > 0) {
     const target = matched(best.rowToCol);
     const seats = filled(best.rowToCol);
     const distinct = new Set<number>();
-    for (const i of freeRows) for (let j = 0; j < cols; j++) if (eligible[i * cols + j]) distinct.add(scores[i * cols + j]!);
-    const sorted = [...distinct].sort((a, b) => a - b);
+    for (let e = 0; e < E; e++) {
+      distinct.add(scoreOf[e]!);
+      if (e % STEP_WORK === STEP_WORK - 1) yield;
+    }
+    const sorted = Float64Array.from(distinct).sort();
     // Largest index whose threshold still lets `target` mentees be matched with `seats` minimum
     // seats filled; index 0 always does. (Raising the threshold only removes pairs, so the best
     // (matched, seats) it allows never rises: the test is monotone and bisection is exact.)
@@ -120,7 +133,7 @@ export function solvePairs(problem: PairProblem, objective: "maxTotal" | "maxMin
     let at = best;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      const trial = solve(sorted[mid]!, 0);
+      const trial = yield* solve(sorted[mid]!, 0);
       if (matched(trial.rowToCol) === target && filled(trial.rowToCol) === seats) {
         lo = mid;
         at = trial;

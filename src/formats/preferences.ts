@@ -1,4 +1,5 @@
 import { stableMatching } from "../solvers/deferred-acceptance.js";
+import { runSteps, STEP_WORK, type Steps } from "../steps.js";
 
 /**
  * Preferences of both sides over eligible partners: the participant's own ranked list first
@@ -73,6 +74,11 @@ export function solveStable(p: PreferenceProblem): Int32Array {
  * mentor j has a free seat or prefers i to the least preferred mentee they hold. O(rows · cols).
  */
 export function countBlockingPairs(p: PreferenceProblem, rowToCol: Int32Array): number {
+  return runSteps(countBlockingPairsSteps(p, rowToCol));
+}
+
+/** {@link countBlockingPairs} as a resumable computation (yields between rows). */
+export function* countBlockingPairsSteps(p: PreferenceProblem, rowToCol: Int32Array): Steps<number> {
   const load = new Int32Array(p.cols);
   const worst = new Int32Array(p.cols).fill(-1);
   for (let i = 0; i < p.rows; i++) {
@@ -81,13 +87,22 @@ export function countBlockingPairs(p: PreferenceProblem, rowToCol: Int32Array): 
     load[j]!++;
     if (worst[j] === -1 || colPrefers(p, j, i, worst[j]!) > 0) worst[j] = i;
   }
-  let count = 0;
-  for (let i = 0; i < p.rows; i++) {
+  const blockingInRow = (i: number): number => {
+    let count = 0;
     const current = rowToCol[i]!;
     for (let j = 0; j < p.cols; j++) {
       if (j === current || !p.eligible[i * p.cols + j]) continue;
       if (current >= 0 && rowPrefers(p, i, j, current) >= 0) continue;
       if (load[j]! < p.capacity[j]! || (worst[j]! >= 0 && colPrefers(p, j, i, worst[j]!) < 0)) count++;
+    }
+    return count;
+  };
+  let count = 0;
+  for (let i = 0, work = 0; i < p.rows; i++) {
+    count += blockingInRow(i);
+    if ((work += p.cols) >= STEP_WORK) {
+      work = 0;
+      yield;
     }
   }
   return count;

@@ -4,6 +4,7 @@ import { explainPair, makeReason, scoreMatrix, type CompatibilityMatrix, type Re
 import { WEEK_CELLS, CELL_MINUTES } from "../encode/index.js";
 import { solveConstrained } from "../solvers/constraint/solve.js";
 import type { ConstraintModel, ConstraintResult, LinearConstraint } from "../solvers/constraint/types.js";
+import { throwIfAborted } from "../steps.js";
 import { colorBipartiteEdges } from "../solvers/edge-coloring.js";
 import { solvePairs, type PairSolution } from "../formats/one-on-one.js";
 import { fieldValue, selectorMatches } from "../formats/selectors.js";
@@ -468,7 +469,7 @@ function groupReason(i: number, g: { eligible: Uint8Array; cols: number; loads: 
 }
 
 function checkAbort(options: MatchOptions): void {
-  if (options.signal?.aborted) throw new DOMException("match() was aborted", "AbortError");
+  throwIfAborted(options.signal);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,9 +1,11 @@
-import { adoptParsedCohort, isParsedCohort, parseCohort, type Cohort } from "../model/cohort.js";
+import { adoptParsedCohort, isParsedCohort, parseCohortSteps, type Cohort } from "../model/cohort.js";
 import type { Participant } from "../model/participant.js";
-import { explainPair, makeReason, scoreMatrix, type CompatibilityMatrix, type ReasonMessages } from "../score/index.js";
+import { explainPair, makeReason, type CompatibilityMatrix, type ReasonMessages } from "../score/index.js";
+import { scoreMatrixSteps } from "../score/score-matrix.js";
+import { runSteps, runStepsAsync, throwIfAborted, STEP_WORK, type Steps } from "../steps.js";
 import type { CustomCriterion } from "../criteria/index.js";
-import { solvePairs, type PairProblem, type PairSolution } from "../formats/one-on-one.js";
-import { countBlockingPairs, solveStable, type PreferenceProblem } from "../formats/preferences.js";
+import { solvePairsSteps, type PairProblem, type PairSolution } from "../formats/one-on-one.js";
+import { countBlockingPairsSteps, solveStable, type PreferenceProblem } from "../formats/preferences.js";
 import { solvePeers } from "../formats/peer.js";
 import { solveTimetable } from "../formats/flash.js";
 import { explainUnmatched, matchableRows } from "../report/unmatched.js";
@@ -34,11 +36,9 @@ export function contextOf(result: MatchResult): MatchContext | undefined {
   return contexts.get(result);
 }
 
-/** Throws a DOMException named `AbortError` when the signal has fired. */
+/** Throws a DOMException named `AbortError` (the signal's reason as `cause`) when the signal has fired. */
 export function checkAborted(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) {
-    throw signal.reason instanceof Error && signal.reason.name === "AbortError" ? signal.reason : new DOMException("match() was aborted", "AbortError");
-  }
+  throwIfAborted(signal);
 }
 
 /** Orders participants by id (UTF-16 code units) so results never depend on input order. */
@@ -49,7 +49,12 @@ export function canonicalCohort(cohort: Cohort): Cohort {
 
 /** Validates raw input (or accepts a cohort from `parseCohort`) and puts it in canonical order. */
 export function prepareCohort(input: unknown, custom: readonly CustomCriterion[]): Cohort {
-  const cohort = isParsedCohort(input) ? input : parseCohort(input, { customCriteria: custom.map((c) => c.name) });
+  return runSteps(prepareCohortSteps(input, custom));
+}
+
+/** {@link prepareCohort} as a resumable computation (see `src/steps.ts`). */
+export function* prepareCohortSteps(input: unknown, custom: readonly CustomCriterion[]): Steps<Cohort> {
+  const cohort = isParsedCohort(input) ? input : yield* parseCohortSteps(input, { customCriteria: custom.map((c) => c.name) });
   return canonicalCohort(cohort);
 }
 
@@ -75,28 +80,35 @@ export async function match(input: unknown, rawOptions: MatchOptions = {}): Prom
     ...(resolved.highs !== undefined ? { highs: resolved.highs } : {}),
   };
   const custom = resolved.criteria;
+  const signal = options.signal;
   const timings: Record<MatchStage | "total", number> = { validate: 0, encode: 0, score: 0, solve: 0, report: 0, total: 0 };
   const started = performance.now();
-  const stage = <T>(name: MatchStage, run: () => T): T => {
-    checkAborted(options.signal);
+  const stage = (<T>(name: MatchStage, run: () => T): T => {
+    checkAborted(signal);
     options.onProgress?.(name, 0, 1);
     const t0 = performance.now();
     const out = run();
     timings[name] += performance.now() - t0;
     options.onProgress?.(name, 1, 1);
     return out;
+  }) as StageRunner;
+  stage.sliced = async <T>(name: MatchStage, steps: Steps<T>): Promise<T> => {
+    checkAborted(signal);
+    options.onProgress?.(name, 0, 1);
+    const t0 = performance.now();
+    const out = await runStepsAsync(steps, { signal });
+    timings[name] += performance.now() - t0;
+    options.onProgress?.(name, 1, 1);
+    return out;
   };
 
-  const cohort = stage("validate", () => {
-    const prepared = prepareCohort(input, custom);
-    checkCohortSize(prepared, resolved.memoryLimit);
-    return prepared;
-  });
+  const cohort = await stage.sliced("validate", prepareCohortSteps(input, custom));
+  checkCohortSize(cohort, resolved.memoryLimit);
   const program = cohort.program;
   // Scoring reports its own two stages: encode, then rows scored.
-  checkAborted(options.signal);
+  checkAborted(signal);
   const scoredAt = performance.now();
-  const matrix = scoreMatrix(cohort, { custom, memoryLimit: resolved.memoryLimit, ...(options.signal ? { signal: options.signal } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+  const matrix = await runStepsAsync(scoreMatrixSteps(cohort, { custom, memoryLimit: resolved.memoryLimit, ...(signal ? { signal } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}) }), { signal });
   timings.score = performance.now() - scoredAt;
   timings.encode = matrix.timings.encodeMs;
   timings.score = Math.max(0, timings.score - matrix.timings.encodeMs);
@@ -126,6 +138,7 @@ export async function match(input: unknown, rawOptions: MatchOptions = {}): Prom
     }
   }
   ensureReasons(result, options.messages);
+  checkAborted(signal);
   timings.total = performance.now() - started;
   result.stats.timings = timings;
   contexts.set(result, context);
@@ -140,8 +153,15 @@ function ensureReasons(result: MatchResult, messages: ReasonMessages | undefined
   }
 }
 
-/** Runs one pipeline stage: abort check, progress, timing. */
-export type StageRunner = <T>(name: MatchStage, run: () => T) => T;
+/**
+ * Runs one pipeline stage: abort check, progress, timing. Called with a function, it runs it in
+ * one go; `sliced` runs a resumable stage (see `src/steps.ts`) in slices between turns of the
+ * host's event loop, checking the signal after each.
+ */
+export interface StageRunner {
+  <T>(name: MatchStage, run: () => T): T;
+  sliced<T>(name: MatchStage, steps: Steps<T>): Promise<T>;
+}
 
 function participantsOf(matrix: CompatibilityMatrix, cohort: Cohort, axis: "row" | "col"): Participant[] {
   const idx = axis === "row" ? matrix.rowParticipants : matrix.colParticipants;
@@ -256,11 +276,11 @@ async function solveOneOnOne(context: MatchContext, stage: StageRunner, warnings
     stable = true;
     solution = stage("solve", () => solveStablePairs(context, problem));
   } else {
-    solution = stage("solve", () => solvePairs(problem, program.objective));
+    solution = await stage.sliced("solve", solvePairsSteps(problem, program.objective));
   }
   context.problem = problem;
   context.solution = solution;
-  return stage("report", () => reportPairs(context, problem, solution, warnings, stable));
+  return stage.sliced("report", reportPairsSteps(context, problem, solution, warnings, stable));
 }
 
 function solveStablePairs(context: MatchContext, problem: PairProblem): PairSolution {
@@ -287,12 +307,19 @@ function solveStablePairs(context: MatchContext, problem: PairProblem): PairSolu
 
 /** Turns a one-on-one solution into matches, unmatched explanations and statistics. */
 export function reportPairs(context: MatchContext, problem: PairProblem, solution: PairSolution, warnings: string[], stable: boolean): MatchResult {
+  return runSteps(reportPairsSteps(context, problem, solution, warnings, stable));
+}
+
+/** {@link reportPairs} as a resumable computation (see `src/steps.ts`). */
+export function* reportPairsSteps(context: MatchContext, problem: PairProblem, solution: PairSolution, warnings: string[], stable: boolean): Steps<MatchResult> {
   const { cohort, matrix } = context;
   const program = cohort.program;
   const locked = lockedInfo(context);
   const full = (j: number) => solution.load[j]! >= problem.capacity[j]!;
   const objective = stable ? "stable matching" : program.quotas.length > 0 ? `${program.objective} with quotas` : program.objective;
   const matches: Match[] = [];
+  // Explaining a pair or an unmatched participant costs about one row of the matrix.
+  let work = 0;
   for (let i = 0; i < problem.rows; i++) {
     const j = solution.rowToCol[i]!;
     if (j < 0) continue;
@@ -303,8 +330,12 @@ export function reportPairs(context: MatchContext, problem: PairProblem, solutio
       m.locked ? makeReason("locked", {}, context.messages) : partnerChoiceReason({ view: matrix, row: i, col: j, skip, full, partner: "mentor", objective, messages: context.messages }),
     );
     matches.push(m);
+    if ((work += problem.cols) >= STEP_WORK) {
+      work = 0;
+      yield;
+    }
   }
-  matches.sort(byMentorThenMentee);
+  sortMatches(matches);
 
   const unmatched: Unmatched[] = [];
   const selfCol = (i: number) => matrix.colIndex.get(matrix.rowIds[i]!) ?? -1;
@@ -322,6 +353,10 @@ export function reportPairs(context: MatchContext, problem: PairProblem, solutio
     unmatched.push(
       explainUnmatched({ id: matrix.rowIds[i]!, role: "mentee", view: matrix, index: i, axis: "row", selfIndex: selfCol(i), partnerWord: "mentor", partnerIds: matrix.colIds, full, ...(reason ? { reason } : {}) }),
     );
+    if ((work += problem.cols) >= STEP_WORK) {
+      work = 0;
+      yield;
+    }
   }
   const unmet = new Set(solution.unmetMinimum);
   for (let j = 0; j < problem.cols; j++) {
@@ -348,12 +383,16 @@ export function reportPairs(context: MatchContext, problem: PairProblem, solutio
       u.message = `no mentee assigned: ${u.message}`;
     }
     unmatched.push(u);
+    if ((work += problem.rows) >= STEP_WORK) {
+      work = 0;
+      yield;
+    }
   }
   unmatched.sort((a, b) => (a.role === b.role ? (a.id < b.id ? -1 : 1) : a.role === "mentee" ? -1 : 1));
   if (solution.unmetMinimum.length > 0) warnings.push(`${solution.unmetMinimum.length} mentor(s) could not reach their minimum load`);
 
   const matchable = matchableRows(problem);
-  const blocking = countBlockingPairs(preferenceProblem(context, problem.capacity), solution.rowToCol);
+  const blocking = yield* countBlockingPairsSteps(preferenceProblem(context, problem.capacity), solution.rowToCol);
   const stats = summarise(matches.map((m) => m.score), {
     matchedMentees: matches.length,
     matchable,
@@ -368,11 +407,22 @@ export function reportPairs(context: MatchContext, problem: PairProblem, solutio
   return { format: program.format, matches, unmatched, stats, warnings };
 }
 
+function orderKey(m: Match): string {
+  return `${m.round ?? 0}\u0000${m.mentorIds.join("\u0001")}\u0000${m.menteeIds.join("\u0001")}`;
+}
+
 /** Orders matches by round, then mentor ids, then mentee ids (deterministic output order). */
 export function byMentorThenMentee(a: Match, b: Match): number {
-  const ka = `${a.round ?? 0}\u0000${a.mentorIds.join("\u0001")}\u0000${a.menteeIds.join("\u0001")}`;
-  const kb = `${b.round ?? 0}\u0000${b.mentorIds.join("\u0001")}\u0000${b.menteeIds.join("\u0001")}`;
+  const ka = orderKey(a);
+  const kb = orderKey(b);
   return ka < kb ? -1 : ka > kb ? 1 : 0;
+}
+
+/** Sorts matches in place as {@link byMentorThenMentee} does, building each key once. */
+export function sortMatches(matches: Match[]): void {
+  const keyed = matches.map((m) => ({ m, k: orderKey(m) }));
+  keyed.sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0));
+  keyed.forEach((x, t) => (matches[t] = x.m));
 }
 
 function solvePeerFormat(context: MatchContext, stage: StageRunner, warnings: string[]): MatchResult {

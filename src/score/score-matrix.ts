@@ -1,10 +1,12 @@
 import { RULE_CODES, listedPairs, ruleCodesOf, type PairDirection } from "../constraints/index.js";
 import type { CustomCriterion } from "../criteria/index.js";
-import { encodeCohort } from "../encode/index.js";
+import type { EncodedCohort } from "../encode/index.js";
+import { encodeCohortSteps } from "../encode/encode-cohort.js";
 import { isParsedCohort, parseCohort, type Cohort } from "../model/index.js";
 import { OptionReader, checkMemory, defaultMemoryLimit, describeValue, readOptions } from "../guard.js";
 import { createRowScorer, resolveCustom } from "./pair-evaluator.js";
 import type { CompatibilityMatrix, LockedViolation, ScoreMatrixOptions } from "./types.js";
+import { runSteps, STEP_WORK, throwIfAborted, type Steps } from "../steps.js";
 
 /** Checks {@link ScoreMatrixOptions} once at the boundary (custom criteria are checked by `resolveCustom`). */
 function resolveScoreOptions(raw: unknown): ScoreMatrixOptions {
@@ -33,7 +35,7 @@ export interface Sides {
   direction: PairDirection;
 }
 
-function sidesOf(cohort: Cohort, side: "auto" | "peer"): Sides {
+export function sidesOf(cohort: Cohort, side: "auto" | "peer"): Sides {
   const { participants, program } = cohort;
   const pick = (ok: (role: string) => boolean) => Int32Array.from(participants.flatMap((p, i) => (ok(p.role) ? [i] : [])));
   const mentee = (r: string) => r === "mentee" || r === "both";
@@ -81,21 +83,81 @@ export function scoreMatrix(cohort: Cohort, rawOptions: ScoreMatrixOptions = {})
 }
 
 /**
+ * {@link scoreMatrix} of a parsed cohort as a resumable computation, for `match()`.
+ * @internal
+ */
+export function scoreMatrixSteps(cohort: Cohort, options: ScoreMatrixOptions = {}): Steps<CompatibilityMatrix> {
+  return buildMatrixSteps(cohort, sidesOf(cohort, options.side ?? "auto"), options);
+}
+
+/**
  * The matrix pass for given sides; shared by `scoreMatrix` and `scorePair`.
  * @internal
  */
 export function buildMatrix(cohort: Cohort, sides: Sides, options: ScoreMatrixOptions): CompatibilityMatrix {
-  const custom: readonly CustomCriterion[] = options.custom ?? [];
-  const customWeights = resolveCustom(custom, cohort.program.weights);
+  return runSteps(buildMatrixSteps(cohort, sides, options));
+}
+
+/**
+ * {@link buildMatrix} as a resumable computation (see `src/steps.ts`): it yields between
+ * rows, about every `STEP_WORK` pairs, so `match()` can score in slices.
+ * @internal
+ */
+export function* buildMatrixSteps(cohort: Cohort, sides: Sides, options: ScoreMatrixOptions): Steps<CompatibilityMatrix> {
   const signal = options.signal;
-  signal?.throwIfAborted();
+  throwIfAborted(signal);
   const progress = options.onProgress;
   const t0 = performance.now();
   progress?.("encode", 0, 1);
-  const enc = encodeCohort(cohort);
+  const enc = yield* encodeCohortSteps(cohort);
   progress?.("encode", 1, 1);
   const t1 = performance.now();
+  const pass = createMatrixPass(cohort, enc, sides, options);
+  const rows = sides.rows.length;
+  // Report about a hundred times over the pass, never more often than every 64 rows.
+  const every = Math.max(64, Math.ceil(rows / 100));
+  progress?.("score", 0, rows);
+  for (let i = 0, work = 0; i < rows; i++) {
+    if (signal !== undefined && signal.aborted) throwIfAborted(signal);
+    if (progress !== undefined && i > 0 && i % every === 0) progress("score", i, rows);
+    pass.scoreRow(i);
+    if ((work += pass.cols) >= STEP_WORK) {
+      work = 0;
+      yield;
+    }
+  }
+  progress?.("score", rows, rows);
+  const t2 = performance.now();
+  return pass.finish({ encodeMs: t1 - t0, scoreMs: t2 - t1 });
+}
 
+/** Output arrays of a matrix pass (row-major, rows × cols), e.g. views of shared memory. */
+export interface MatrixBuffers {
+  scores: Float64Array;
+  eligible: Uint8Array;
+  violations: Uint32Array;
+}
+
+/** One pass over the pairs of given sides: score any row, in any order, then assemble. */
+export interface MatrixPass {
+  rows: number;
+  cols: number;
+  /** Scores row i into the buffers, and records its locked pairs. */
+  scoreRow(i: number): void;
+  /** Locked pairs and the rules they break, of the rows scored so far, in row order. */
+  locks(): { locked: Array<[number, number]>; lockedViolations: LockedViolation[] };
+  /** The compatibility matrix of the rows scored (every row, unless `locks` come from elsewhere). */
+  finish(timings: { encodeMs: number; scoreMs: number }, locks?: { locked: Array<[number, number]>; lockedViolations: LockedViolation[] }): CompatibilityMatrix;
+}
+
+/**
+ * Sets up a matrix pass over an encoded cohort. `buffers` receive the scores (fresh arrays when
+ * omitted); workers scoring a share of the rows pass views of shared memory.
+ * @internal
+ */
+export function createMatrixPass(cohort: Cohort, enc: EncodedCohort, sides: Sides, options: ScoreMatrixOptions, buffers?: MatrixBuffers): MatrixPass {
+  const custom: readonly CustomCriterion[] = options.custom ?? [];
+  const customWeights = resolveCustom(custom, cohort.program.weights);
   const { rows: rowP, cols: colP, direction } = sides;
   const rows = rowP.length;
   const cols = colP.length;
@@ -108,9 +170,9 @@ export function buildMatrix(cohort: Cohort, sides: Sides, options: ScoreMatrixOp
     bytes: pairs * (13 + (perCriterion ? 8 * C : 0)), limit: options.memoryLimit ?? defaultMemoryLimit(),
     advice: "score fewer candidates at once (split the cohort), or raise memoryLimit if this machine has the memory",
   });
-  const scores = new Float64Array(pairs);
-  const eligible = new Uint8Array(pairs);
-  const violations = new Uint32Array(pairs);
+  const scores = buffers?.scores ?? new Float64Array(pairs);
+  const eligible = buffers?.eligible ?? new Uint8Array(pairs);
+  const violations = buffers?.violations ?? new Uint32Array(pairs);
   const per = perCriterion ? scorer.names.map(() => new Float64Array(pairs)) : [];
 
   const colOf = new Int32Array(enc.size).fill(-1);
@@ -125,12 +187,7 @@ export function buildMatrix(cohort: Cohort, sides: Sides, options: ScoreMatrixOp
   const lockedViolations: LockedViolation[] = [];
   const { ranked, rankedRank, rankedBy, rankedByRank } = enc;
 
-  // Report about a hundred times over the pass, never more often than every 64 rows.
-  const every = Math.max(64, Math.ceil(rows / 100));
-  progress?.("score", 0, rows);
-  for (let i = 0; i < rows; i++) {
-    if (signal !== undefined && signal.aborted) signal.throwIfAborted();
-    if (progress !== undefined && i > 0 && i % every === 0) progress("score", i, rows);
+  const scoreRow = (i: number): void => {
     const a = rowP[i]!;
     // Spread this row's listed pairs, preference ranks and locks into column-indexed scratch.
     for (let k = listed.start[a]!; k < listed.start[a + 1]!; k++) {
@@ -183,39 +240,39 @@ export function buildMatrix(cohort: Cohort, sides: Sides, options: ScoreMatrixOp
       const j = colOf[rankedBy.list[k]!]!;
       if (j >= 0) rankBA[j] = -1;
     }
-  }
-  progress?.("score", rows, rows);
-  const t2 = performance.now();
-
-  const ids = enc.ids;
-  const rowIds = Array.from(rowP, (p) => ids[p]!);
-  const colIds = Array.from(colP, (p) => ids[p]!);
-  const weights: Record<string, number> = {};
-  scorer.names.forEach((n, c) => (weights[n] = scorer.weights[c]!));
-  const matrix: CompatibilityMatrix = {
-    format: cohort.program.format,
-    direction,
-    rows,
-    cols,
-    rowIds,
-    colIds,
-    rowIndex: new Map(rowIds.map((id, i) => [id, i])),
-    colIndex: new Map(colIds.map((id, j) => [id, j])),
-    rowParticipants: rowP,
-    colParticipants: colP,
-    scores,
-    eligible,
-    violations,
-    ruleCodes: RULE_CODES,
-    locked,
-    lockedViolations,
-    criteria: scorer.names,
-    weights,
-    ...(perCriterion ? { perCriterion: Object.fromEntries(scorer.names.map((n, c) => [n, per[c]!])) } : {}),
-    cohort,
-    encoded: enc,
-    custom,
-    timings: { encodeMs: t1 - t0, scoreMs: t2 - t1 },
   };
-  return matrix;
+
+  const finish: MatrixPass["finish"] = (timings, locks = { locked, lockedViolations }) => {
+    const ids = enc.ids;
+    const rowIds = Array.from(rowP, (p) => ids[p]!);
+    const colIds = Array.from(colP, (p) => ids[p]!);
+    const weights: Record<string, number> = {};
+    scorer.names.forEach((n, c) => (weights[n] = scorer.weights[c]!));
+    return {
+      format: cohort.program.format,
+      direction,
+      rows,
+      cols,
+      rowIds,
+      colIds,
+      rowIndex: new Map(rowIds.map((id, i) => [id, i])),
+      colIndex: new Map(colIds.map((id, j) => [id, j])),
+      rowParticipants: rowP,
+      colParticipants: colP,
+      scores,
+      eligible,
+      violations,
+      ruleCodes: RULE_CODES,
+      locked: locks.locked,
+      lockedViolations: locks.lockedViolations,
+      criteria: scorer.names,
+      weights,
+      ...(perCriterion ? { perCriterion: Object.fromEntries(scorer.names.map((n, c) => [n, per[c]!])) } : {}),
+      cohort,
+      encoded: enc,
+      custom,
+      timings,
+    };
+  };
+  return { rows, cols, scoreRow, locks: () => ({ locked, lockedViolations }), finish };
 }

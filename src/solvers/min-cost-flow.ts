@@ -1,6 +1,7 @@
 import { MatchInputError, type MatchIssue } from "../errors.js";
 import { readCounts, readDenseCost, type CostInput } from "./cost-input.js";
 import { OptionReader, readNumberArray, readOptions } from "../guard.js";
+import { runSteps, STEP_WORK, type Steps } from "../steps.js";
 
 /**
  * Options for {@link solveCapacitatedAssignment}.
@@ -81,11 +82,20 @@ export function solveCapacitatedAssignment(
   cost: CostInput,
   options: CapacitatedAssignmentOptions,
 ): CapacitatedAssignmentResult {
-  const p = resolve(cost, options);
+  return runSteps(capacitatedAssignmentSteps(cost, options));
+}
+
+/**
+ * {@link solveCapacitatedAssignment} as a resumable computation (see `src/steps.ts`): input errors
+ * are thrown on the first resume, and it yields about every `STEP_WORK` cells relaxed.
+ * @internal
+ */
+export function* capacitatedAssignmentSteps(cost: CostInput, options: CapacitatedAssignmentOptions): Steps<CapacitatedAssignmentResult> {
+  const p = yield* resolveSteps(cost, options);
   // Run one Dijkstra per unit on the smaller side: per mentee, or per mentor seat.
   let seats = 0;
   for (let j = 0; j < p.m; j++) seats += Math.min(p.capacity[j] as number, p.n);
-  const rowToCol = seats < p.n ? solveFlowBySeats(p) : solveFlow(p);
+  const rowToCol = seats < p.n ? yield* solveFlowBySeats(p) : yield* solveFlow(p);
   const load = new Int32Array(p.m);
   let total = 0;
   for (let i = 0; i < p.n; i++) {
@@ -148,7 +158,12 @@ export function verifyCapacitatedAssignment(
   return { valid: problems.length === 0, problems };
 }
 
-function resolve(cost: CostInput, rawOptions: CapacitatedAssignmentOptions): Resolved {
+function resolve(cost: CostInput, options: CapacitatedAssignmentOptions): Resolved {
+  return runSteps(resolveSteps(cost, options));
+}
+
+/** Reads and checks the input, yielding between rows of the matrix. */
+function* resolveSteps(cost: CostInput, rawOptions: CapacitatedAssignmentOptions): Steps<Resolved> {
   if (rawOptions === null || typeof rawOptions !== "object" || Array.isArray(rawOptions)) {
     throw new MatchInputError([{ path: ["options"], code: "type", message: "expected { capacity, minimum?, maximize? }" }]);
   }
@@ -170,16 +185,23 @@ function resolve(cost: CostInput, rawOptions: CapacitatedAssignmentOptions): Res
   }
   const forbidden = maximize ? -Infinity : Infinity;
   const c = maximize ? new Float64Array(n * m) : data;
-  for (let k = 0; k < n * m && issues.length < 20; k++) {
-    const v = data[k] as number;
-    if (Number.isNaN(v) || v === -forbidden) {
-      issues.push({
-        path: ["cost", Math.floor(k / m), k % m], code: Number.isNaN(v) ? "nan" : "infinity",
-        message: Number.isNaN(v)
-          ? "is NaN"
-          : `is ${v}; only ${forbidden} (forbidden pair) is allowed when ${maximize ? "maximising" : "minimising"}`,
-      });
-    } else if (maximize) c[k] = -v;
+  // Checks (and, when maximising, negates) one row; a function of its own for V8 (see solveFlow).
+  const readRow = (i: number): void => {
+    for (let k = i * m, end = k + m; k < end && issues.length < 20; k++) {
+      const v = data[k] as number;
+      if (Number.isNaN(v) || v === -forbidden) {
+        issues.push({
+          path: ["cost", i, k - i * m], code: Number.isNaN(v) ? "nan" : "infinity",
+          message: Number.isNaN(v)
+            ? "is NaN"
+            : `is ${v}; only ${forbidden} (forbidden pair) is allowed when ${maximize ? "maximising" : "minimising"}`,
+        });
+      } else if (maximize) c[k] = -v;
+    }
+  };
+  for (let i = 0, work = 0; i < n && issues.length < 20; i++) {
+    readRow(i);
+    if ((work += m) >= STEP_WORK) { work = 0; yield; }
   }
   if (issues.length > 0) throw new MatchInputError(issues);
   return { n, m, cost: c, original: data, capacity, minimum, maximize };
@@ -200,7 +222,7 @@ function resolve(cost: CostInput, rawOptions: CapacitatedAssignmentOptions): Res
  * seats cost −1 (primary) and the rest 0, a convex per-column cost, so filling seats in order is
  * exact. Primary parts are integers, hence exact in doubles.
  */
-function solveFlow(p: Resolved): Int32Array {
+function* solveFlow(p: Resolved): Steps<Int32Array> {
   const { n, m, cost, capacity, minimum } = p;
   const rowCol = new Int32Array(n).fill(-1);
   if (n === 0) return rowCol;
@@ -218,11 +240,17 @@ function solveFlow(p: Resolved): Int32Array {
   // Potentials (Johnson form): reduced cost of row i → column j is c_ij + h(i) − h(j) ≥ 0.
   const hrP = new Float64Array(n), hrS = new Float64Array(n);
   const hcP = new Float64Array(m + 1), hcS = new Float64Array(m + 1);
-  for (let j = 0; j < m; j++) {
-    let lo = Infinity;
-    for (let i = 0, k = j; i < n; i++, k += m) { const c = cost[k] as number; if (c < lo) lo = c; }
-    hcS[j] = lo === Infinity ? 0 : lo;
+  // Column minima, row by row (cache-friendly), yielding between rows.
+  hcS.fill(Infinity);
+  const minimaOfRow = (i: number): void => {
+    for (let j = 0, k = i * m; j < m; j++, k++) { const c = cost[k] as number; if (c < (hcS[j] as number)) hcS[j] = c; }
+  };
+  for (let i = 0, work = 0; i < n; i++) {
+    minimaOfRow(i);
+    if ((work += m) >= STEP_WORK) { work = 0; yield; }
   }
+  for (let j = 0; j < m; j++) if (hcS[j] === Infinity) hcS[j] = 0;
+  hcS[skip] = 0;
   hcP[skip] = K;
   // Sink potential: reduced cost of column j → sink is seat(j) + h(j) − h(t) ≥ 0.
   let htP = K, htS = 0;
@@ -242,7 +270,11 @@ function solveFlow(p: Resolved): Int32Array {
 
   const pending = new Int32Array(n);
 
-  for (let r = 0; r < n; r++) {
+  // One shortest-path search and augmentation for row r; returns the cells it relaxed. Kept out
+  // of the generator so V8 optimises it as a plain function (a generator's own hot loops are
+  // not optimised on stack replacement and ran twice as slow).
+  const augmentRow = (r: number): number => {
+    let work = 0;
     for (let j = 0; j <= m; j++) { dP[j] = Infinity; dS[j] = Infinity; todo[j] = j; }
     let todoCount = m + 1;
     let nDoneCols = 0, nDoneRows = 0, nPending = 1;
@@ -252,6 +284,7 @@ function solveFlow(p: Resolved): Int32Array {
     for (;;) {
       // Relax every unscanned column from each newly reached row.
       while (nPending > 0) {
+        work += todoCount;
         const i = pending[--nPending] as number;
         doneRows[nDoneRows++] = i;
         const oP = (rowDP[i] as number) + (hrP[i] as number), oS = (rowDS[i] as number) + (hrS[i] as number);
@@ -271,6 +304,7 @@ function solveFlow(p: Resolved): Int32Array {
       // Pop nearest unscanned columns until one holds rows to scan, or the sink is no farther.
       let grew = false;
       while (todoCount > 0) {
+        work += todoCount;
         let bestT = -1, bP = Infinity, bS = Infinity;
         for (let t = 0; t < todoCount; t++) {
           const j = todo[t] as number;
@@ -333,6 +367,10 @@ function solveFlow(p: Resolved): Int32Array {
       if (h === r) break;
       j = old; seat = oldSeat;
     }
+    return work;
+  };
+  for (let r = 0, work = 0; r < n; r++) {
+    if ((work += augmentRow(r) + m) >= STEP_WORK) { work = 0; yield; }
   }
   for (let i = 0; i < n; i++) if (rowCol[i] === skip) rowCol[i] = -1;
   return rowCol;
@@ -347,7 +385,7 @@ function solveFlow(p: Resolved): Int32Array {
  * lexicographic one: K·(seats − assigned) + unmet minimum seats, then cost. Free mentees are
  * plentiful here, so the searches stay short. Reference as above (Ahuja, Magnanti, Orlin 1993).
  */
-function solveFlowBySeats(p: Resolved): Int32Array {
+function* solveFlowBySeats(p: Resolved): Steps<Int32Array> {
   const { n, m, cost, capacity, minimum } = p;
   const assign = new Int32Array(n).fill(-1);
   if (n === 0 || m === 0) return assign;
@@ -363,17 +401,25 @@ function solveFlowBySeats(p: Resolved): Int32Array {
   const hmP = new Float64Array(m), hmS = new Float64Array(m);
   const heP = new Float64Array(n), heS = new Float64Array(n);
   let htP = 0, htS = Infinity;
-  for (let i = 0; i < n; i++) {
+  const minimumOfRow = (i: number): number => {
     let lo = Infinity;
     for (let k = i * m, end = k + m; k < end; k++) { const c = cost[k] as number; if (c < lo) lo = c; }
+    return lo;
+  };
+  for (let i = 0, work = 0; i < n; i++) {
+    const lo = minimumOfRow(i);
     heS[i] = lo === Infinity ? 0 : lo;
     if ((heS[i] as number) < htS) htS = heS[i] as number;
+    if ((work += m) >= STEP_WORK) { work = 0; yield; }
   }
 
   // Mentor-major copy of the costs: scanning mentor k then reads one contiguous row instead of a
   // column with stride m (which was cache-miss bound on 10⁴ × 10³ cohorts).
   const costT = new Float64Array(n * m);
-  for (let i = 0; i < n; i++) for (let k = 0, base = i * m; k < m; k++) costT[k * n + i] = cost[base + k] as number;
+  for (let i = 0, work = 0; i < n; i++) {
+    for (let k = 0, base = i * m; k < m; k++) costT[k * n + i] = cost[base + k] as number;
+    if ((work += m) >= STEP_WORK) { work = 0; yield; }
+  }
   const dP = new Float64Array(n), dS = new Float64Array(n);
   const pred = new Int32Array(n);
   const todo = new Int32Array(n);
@@ -424,89 +470,97 @@ function solveFlowBySeats(p: Resolved): Int32Array {
   const doneMentors = new Int32Array(m);
 
   let stamp = 0;
-  for (let src = 0; src < m; src++) {
-    for (let unit = 0; unit < (units[src] as number); unit++, stamp++) {
-      for (let i = 0; i < n; i++) { dP[i] = Infinity; dS[i] = Infinity; todo[i] = i; pos[i] = i; }
-      heapSize = 0;
-      let todoCount = n, nDoneMentees = 0, nDoneMentors = 0;
-      let tP = Infinity, tS = Infinity, tMentee = -1, tMentor = -1;
-      let k = src, aP = 0, aS = 0;
-      mentorSeen[src] = stamp;
+  // One shortest-path search and augmentation for one seat of mentor src; returns the cells it
+  // relaxed. Kept out of the generator for V8's sake, as in solveFlow.
+  const augmentUnit = (src: number): number => {
+    let work = n;
+    for (let i = 0; i < n; i++) { dP[i] = Infinity; dS[i] = Infinity; todo[i] = i; pos[i] = i; }
+    heapSize = 0;
+    let todoCount = n, nDoneMentees = 0, nDoneMentors = 0;
+    let tP = Infinity, tS = Infinity, tMentee = -1, tMentor = -1;
+    let k = src, aP = 0, aS = 0;
+    mentorSeen[src] = stamp;
+    for (;;) {
+      // Scan mentor k, reached at (aP, aS): its "unfilled" outlet, then every unscanned mentee.
+      work += todoCount;
+      mDP[k] = aP; mDS[k] = aS; doneMentors[nDoneMentors++] = k;
+      const tier = (skipped[k] as number) < (freeUnits[k] as number) ? K : K + 1;
+      const xP = aP + tier + (hmP[k] as number) - htP, xS = aS + (hmS[k] as number) - htS;
+      if (xP < tP || (xP === tP && xS < tS)) { tP = xP; tS = xS; tMentor = k; tMentee = -1; }
+      const oP = aP + (hmP[k] as number), oS = aS + (hmS[k] as number);
+      const kRow = k * n;
+      for (let t = 0; t < todoCount; t++) {
+        const i = todo[t] as number;
+        const c = costT[kRow + i] as number;
+        if (c === Infinity) continue;
+        const vP = oP - (heP[i] as number), vS = oS + c - (heS[i] as number);
+        const cur = dP[i] as number;
+        if (vP < cur || (vP === cur && vS < (dS[i] as number))) { dP[i] = vP; dS[i] = vS; pred[i] = k; heapPush(i, vP, vS); }
+      }
+      // Pop mentees in distance order until one leads to an unscanned mentor.
+      let next = -1;
       for (;;) {
-        // Scan mentor k, reached at (aP, aS): its "unfilled" outlet, then every unscanned mentee.
-        mDP[k] = aP; mDS[k] = aS; doneMentors[nDoneMentors++] = k;
-        const tier = (skipped[k] as number) < (freeUnits[k] as number) ? K : K + 1;
-        const xP = aP + tier + (hmP[k] as number) - htP, xS = aS + (hmS[k] as number) - htS;
-        if (xP < tP || (xP === tP && xS < tS)) { tP = xP; tS = xS; tMentor = k; tMentee = -1; }
-        const oP = aP + (hmP[k] as number), oS = aS + (hmS[k] as number);
-        const kRow = k * n;
-        for (let t = 0; t < todoCount; t++) {
-          const i = todo[t] as number;
-          const c = costT[kRow + i] as number;
-          if (c === Infinity) continue;
-          const vP = oP - (heP[i] as number), vS = oS + c - (heS[i] as number);
-          const cur = dP[i] as number;
-          if (vP < cur || (vP === cur && vS < (dS[i] as number))) { dP[i] = vP; dS[i] = vS; pred[i] = k; heapPush(i, vP, vS); }
-        }
-        // Pop mentees in distance order until one leads to an unscanned mentor.
-        let next = -1;
-        for (;;) {
-          // Drop stale entries, then look at the nearest reached mentee.
-          while (heapSize > 0) {
-            const top = hId[0] as number;
-            if (scanned[top] !== stamp && hP[0] === dP[top] && hS[0] === dS[top]) break;
-            heapPopTop();
-          }
-          if (heapSize === 0) break;
-          const i = hId[0] as number;
-          const bP = dP[i] as number, bS = dS[i] as number;
-          if (!(bP < tP || (bP === tP && bS < tS))) break;
+        // Drop stale entries, then look at the nearest reached mentee.
+        while (heapSize > 0) {
+          const top = hId[0] as number;
+          if (scanned[top] !== stamp && hP[0] === dP[top] && hS[0] === dS[top]) break;
           heapPopTop();
-          scanned[i] = stamp;
-          const at = pos[i] as number;
-          const last = todo[--todoCount] as number;
-          todo[at] = last;
-          pos[last] = at;
-          doneMentees[nDoneMentees++] = i;
-          const owner = assign[i] as number;
-          if (owner === -1) {
-            const yP = bP + (heP[i] as number) - htP, yS = bS + (heS[i] as number) - htS;
-            if (yP < tP || (yP === tP && yS < tS)) { tP = yP; tS = yS; tMentee = i; tMentor = -1; }
-          } else if (mentorSeen[owner] !== stamp) {
-            mentorSeen[owner] = stamp;
-            via[owner] = i;
-            aP = bP + (heP[i] as number) - (hmP[owner] as number);
-            aS = bS - (cost[i * m + owner] as number) + (heS[i] as number) - (hmS[owner] as number);
-            next = owner;
-            break;
-          }
         }
-        if (next === -1) break;
-        k = next;
+        if (heapSize === 0) break;
+        const i = hId[0] as number;
+        const bP = dP[i] as number, bS = dS[i] as number;
+        if (!(bP < tP || (bP === tP && bS < tS))) break;
+        heapPopTop();
+        scanned[i] = stamp;
+        const at = pos[i] as number;
+        const last = todo[--todoCount] as number;
+        todo[at] = last;
+        pos[last] = at;
+        doneMentees[nDoneMentees++] = i;
+        const owner = assign[i] as number;
+        if (owner === -1) {
+          const yP = bP + (heP[i] as number) - htP, yS = bS + (heS[i] as number) - htS;
+          if (yP < tP || (yP === tP && yS < tS)) { tP = yP; tS = yS; tMentee = i; tMentor = -1; }
+        } else if (mentorSeen[owner] !== stamp) {
+          mentorSeen[owner] = stamp;
+          via[owner] = i;
+          aP = bP + (heP[i] as number) - (hmP[owner] as number);
+          aS = bS - (cost[i * m + owner] as number) + (heS[i] as number) - (hmS[owner] as number);
+          next = owner;
+          break;
+        }
       }
-      for (let q = 0; q < nDoneMentors; q++) {
-        const j = doneMentors[q] as number;
-        hmP[j] = (hmP[j] as number) + (mDP[j] as number) - tP;
-        hmS[j] = (hmS[j] as number) + (mDS[j] as number) - tS;
-      }
-      for (let q = 0; q < nDoneMentees; q++) {
-        const i = doneMentees[q] as number;
-        heP[i] = (heP[i] as number) + (dP[i] as number) - tP;
-        heS[i] = (heS[i] as number) + (dS[i] as number) - tS;
-      }
-      // Augment: each mentee on the path moves to the mentor that reached it.
-      let cur: number;
-      if (tMentee >= 0) cur = tMentee; else {
-        skipped[tMentor] = (skipped[tMentor] as number) + 1;
-        if (tMentor === src) continue;
-        cur = via[tMentor] as number;
-      }
-      for (;;) {
-        const j = pred[cur] as number;
-        assign[cur] = j;
-        if (j === src) break;
-        cur = via[j] as number;
-      }
+      if (next === -1) break;
+      k = next;
+    }
+    for (let q = 0; q < nDoneMentors; q++) {
+      const j = doneMentors[q] as number;
+      hmP[j] = (hmP[j] as number) + (mDP[j] as number) - tP;
+      hmS[j] = (hmS[j] as number) + (mDS[j] as number) - tS;
+    }
+    for (let q = 0; q < nDoneMentees; q++) {
+      const i = doneMentees[q] as number;
+      heP[i] = (heP[i] as number) + (dP[i] as number) - tP;
+      heS[i] = (heS[i] as number) + (dS[i] as number) - tS;
+    }
+    // Augment: each mentee on the path moves to the mentor that reached it.
+    let cur: number;
+    if (tMentee >= 0) cur = tMentee; else {
+      skipped[tMentor] = (skipped[tMentor] as number) + 1;
+      if (tMentor === src) return work;
+      cur = via[tMentor] as number;
+    }
+    for (;;) {
+      const j = pred[cur] as number;
+      assign[cur] = j;
+      if (j === src) break;
+      cur = via[j] as number;
+    }
+    return work;
+  };
+  for (let src = 0, work = 0; src < m; src++) {
+    for (let unit = 0; unit < (units[src] as number); unit++, stamp++) {
+      if ((work += augmentUnit(src)) >= STEP_WORK) { work = 0; yield; }
     }
   }
   return assign;

@@ -1,3 +1,4 @@
+import { runSteps, STEP_WORK, type Steps } from "../steps.js";
 import { MatchInputError, type MatchIssue } from "../errors.js";
 import { readCounts } from "./cost-input.js";
 import { OptionReader } from "../guard.js";
@@ -96,6 +97,15 @@ export interface SparseBMatchingCheck {
  * @remarks Since 0.2.0
  */
 export function solveSparseBMatching(graph: SparseBipartiteGraph, options: SparseBMatchingOptions): SparseBMatchingResult {
+  return runSteps(sparseBMatchingSteps(graph, options));
+}
+
+/**
+ * {@link solveSparseBMatching} as a resumable computation (see `src/steps.ts`): input errors are
+ * thrown on the first resume, then it yields about every `STEP_WORK` edges scanned.
+ * @internal
+ */
+export function* sparseBMatchingSteps(graph: SparseBipartiteGraph, options: SparseBMatchingOptions): Steps<SparseBMatchingResult> {
   const { n, m, rowCap, colCap, colMin, maximize } = resolve(graph, options);
   const { rowStart, col, weight } = graph;
   const E = col.length;
@@ -124,13 +134,14 @@ export function solveSparseBMatching(graph: SparseBipartiteGraph, options: Spars
         tcost[t] = sign * weight[e]!;
         orig[t] = e;
       }
+      if (i % 256 === 255) yield;
     }
-    const out = successiveShortestPaths({ nA: m, nB: n, start, to, cost: tcost, capA: colCap, minA: colMin, capB: rowCap, minB: new Int32Array(n) });
+    const out = yield* successiveShortestPathsSteps({ nA: m, nB: n, start, to, cost: tcost, capA: colCap, minA: colMin, capB: rowCap, minB: new Int32Array(n) });
     for (let t = 0; t < E; t++) if (out.used[t]) used[orig[t]!] = 1;
     orientDual(dual, out, true);
   } else {
     const cost = maximize ? weight.map((w) => -w) : weight;
-    const out = successiveShortestPaths({ nA: n, nB: m, start: rowStart, to: col, cost, capA: rowCap, minA: new Int32Array(n), capB: colCap, minB: colMin });
+    const out = yield* successiveShortestPathsSteps({ nA: n, nB: m, start: rowStart, to: col, cost, capA: rowCap, minA: new Int32Array(n), capB: colCap, minB: colMin });
     used.set(out.used);
     orientDual(dual, out, false);
   }
@@ -286,8 +297,27 @@ export interface Network {
  * a's skip outlet K(+1) + h(a) − h(T). After a search that reaches the sink at distance t, every
  * scanned node moves by d − t, which keeps all reduced costs non-negative (AMO §9.7).
  */
-export function successiveShortestPaths(net: Network): { used: Uint8Array; hAP: Float64Array; hAS: Float64Array; hBP: Float64Array; hBS: Float64Array } {
+export function successiveShortestPaths(net: Network): FlowOutcome {
+  return runSteps(successiveShortestPathsSteps(net));
+}
+
+/** What {@link successiveShortestPaths} returns: the edges used and the final potentials. */
+export interface FlowOutcome {
+  used: Uint8Array;
+  hAP: Float64Array;
+  hAS: Float64Array;
+  hBP: Float64Array;
+  hBS: Float64Array;
+}
+
+/**
+ * {@link successiveShortestPaths} as a resumable computation: a checkpoint (`yield`) about every
+ * `STEP_WORK` edges scanned, even inside one search (see `src/steps.ts`).
+ * @internal
+ */
+export function* successiveShortestPathsSteps(net: Network): Steps<FlowOutcome> {
   const { nA, nB, start, to, cost, capA, minA, capB, minB } = net;
+  let work = 0;
   const E = to.length;
   let K = 1;
   for (let a = 0; a < nA; a++) K += minA[a]!;
@@ -358,6 +388,7 @@ export function successiveShortestPaths(net: Network): { used: Uint8Array; hAP: 
         seenA[a] = stamp;
         dAP[a] = aP; dAS[a] = aS;
         doneAList[nDoneA++] = a;
+        if ((work += start[a + 1]! - start[a]! + 1) >= STEP_WORK) { work = 0; yield; }
         const tier = skipped[a]! < freeUnits[a]! ? K : K + 1;
         const yP = aP + tier + hAP[a]! - htP, yS = aS + hAS[a]! - htS;
         if (yP < tP || (yP === tP && yS < tS)) { tP = yP; tS = yS; tNode = a; tAtB = false; }

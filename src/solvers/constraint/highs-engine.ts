@@ -1,4 +1,5 @@
 import type { Highs, ModelData } from "highs";
+import { throwIfAborted, yieldToHost } from "../../steps.js";
 import { evaluateCompiled } from "./evaluate.js";
 import type { CompiledModel } from "./model.js";
 import type { ConstraintResult, ConstraintViolation } from "./types.js";
@@ -371,16 +372,6 @@ function run(highs: Highs, data: ModelData, options: Record<string, number | boo
   }
 }
 
-function abortError(): Error {
-  const e = new Error("The operation was aborted");
-  e.name = "AbortError";
-  return e;
-}
-
-/** Throws an `AbortError` when `signal` is aborted. */
-export function throwIfAborted(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) throw abortError();
-}
 
 /**
  * Upper bound on a model's objective from the LP relaxation of its MIP, or null when HiGHS does
@@ -397,8 +388,8 @@ export function lpRelaxationBound(highs: Highs, m: CompiledModel, timeLimitMs: n
  * Exact engine: solves the model's MIP with HiGHS (branch and cut), reading back the incumbent,
  * the proven bound and the gap. When HiGHS proves the model infeasible, an elastic re-solve
  * (every hard rule given a penalised slack, minimum total violation) names the rules that cannot
- * be met together. The HiGHS call is synchronous: `signal` is honoured before and after it, and
- * `timeLimitMs` bounds it.
+ * be met together. Each HiGHS call is synchronous: before it the host's event loop gets a turn and
+ * `signal` is checked, after it `signal` is checked again, and `timeLimitMs` bounds it.
  *
  * Reference: Q. Huangfu and J. A. J. Hall, "Parallelizing the dual revised simplex method",
  * Math. Prog. Comp. 10 (2018); HiGHS MIP solver, https://highs.dev.
@@ -427,6 +418,9 @@ export async function solveExact(highs: Highs, m: CompiledModel, o: ExactOptions
     return finish({ status: "infeasible", optimal: false, bound: null, iterations: 0, infeasibility: describe(ev.hard, true) });
   }
 
+  // HiGHS runs synchronously: let the host's event loop turn (and an abort land) before it.
+  await yieldToHost();
+  throwIfAborted(o.signal);
   const out = run(highs, built.data, {
     time_limit: Math.max(0.01, o.timeLimitMs / 1000),
     mip_rel_gap: o.mipGap,
@@ -440,6 +434,8 @@ export async function solveExact(highs: Highs, m: CompiledModel, o: ExactOptions
   if (out.status === S.optimal) return finish({ status: "optimal", optimal: true, bound: out.dualBound, iterations: out.nodes });
   if (out.status === S.infeasible || out.status === S.unboundedOrInfeasible) {
     const left = o.timeLimitMs - (performance.now() - t0);
+    await yieldToHost();
+    throwIfAborted(o.signal);
     const infeasibility = await diagnose(m, highs, Math.max(left, 1000), o.seed);
     throwIfAborted(o.signal);
     return finish({ status: "infeasible", optimal: false, bound: null, iterations: out.nodes, infeasibility });

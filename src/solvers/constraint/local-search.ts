@@ -1,5 +1,5 @@
 import { violationAmount } from "./evaluate.js";
-import { throwIfAborted } from "./highs-engine.js";
+import { DEFAULT_SLICE_MS, throwIfAborted, yieldToHost } from "../../steps.js";
 import type { CompiledModel } from "./model.js";
 import { mulberry32 } from "./prng.js";
 
@@ -22,13 +22,7 @@ export interface LocalSearchOutcome {
   timedOut: boolean;
 }
 
-const YIELD_MS = 40;
-
-/** Node's and Bun's `setImmediate`; browsers and edge runtimes have none, so `setTimeout(0)` there. */
-const nextMacrotask: (run: () => void) => void =
-  typeof (globalThis as { setImmediate?: unknown }).setImmediate === "function"
-    ? (run) => (globalThis as unknown as { setImmediate: (f: () => void) => void }).setImmediate(run)
-    : (run) => setTimeout(run, 0);
+const YIELD_MS = DEFAULT_SLICE_MS;
 const CHUNK = 4096;
 
 /**
@@ -47,7 +41,7 @@ const CHUNK = 4096;
  * with a count histogram for the largest shared slot), so a move costs O(degree of its rows).
  *
  * Deterministic for a seed while the iteration budget, not the time limit, ends the search.
- * Yields to the event loop every ~40 ms so that `signal` can abort it.
+ * Yields to the event loop every ~8 ms so that timers run and `signal` can abort it.
  */
 export async function localSearch(m: CompiledModel, o: LocalSearchOptions): Promise<LocalSearchOutcome> {
   const t0 = performance.now();
@@ -422,7 +416,7 @@ export async function localSearch(m: CompiledModel, o: LocalSearchOptions): Prom
     const now = performance.now();
     if (now - t0 >= o.timeLimitMs) { timedOut = !byTime; break; }
     if (now - lastYield >= YIELD_MS) {
-      await new Promise<void>((resolve) => nextMacrotask(resolve));
+      await yieldToHost();
       throwIfAborted(o.signal);
       lastYield = performance.now();
     }

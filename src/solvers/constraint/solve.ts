@@ -1,8 +1,9 @@
 import { MatchInputError } from "../../errors.js";
 import { evaluateCompiled } from "./evaluate.js";
 import { flowBound } from "./flow-bound.js";
-import { lpRelaxationBound, mipSize, solveExact, throwIfAborted } from "./highs-engine.js";
+import { lpRelaxationBound, mipSize, solveExact } from "./highs-engine.js";
 import { loadHighs, readHighsOption, type HighsOption } from "./highs-loader.js";
+import { runStepsAsync, throwIfAborted, yieldToHost } from "../../steps.js";
 import { localSearch } from "./local-search.js";
 import { compileConstraintModel, type CompiledModel } from "./model.js";
 import { flowStart, greedyStart, repairColBounds } from "./start.js";
@@ -94,6 +95,8 @@ async function localBound(m: CompiledModel, r: Resolved, mipVariables: number, t
   if (!wantLp && !flowFits) return { bound: null, source: null };
   if (wantLp) {
     const loaded = await loadHighs(r.highs);
+    // The LP is one synchronous HiGHS call: let the host's event loop turn before it.
+    await yieldToHost();
     throwIfAborted(r.signal);
     if (loaded.highs) return { bound: lpRelaxationBound(loaded.highs, m, Math.max(1000, Math.min(timeLimitMs / 4, LP_BOUND_MS))), source: "lp" };
     if (flowFits) return { bound: flowBound(m), source: "flow", highsError: loaded.error };
@@ -139,7 +142,7 @@ function warmStart(m: CompiledModel, given: ArrayLike<number>): Int32Array {
 async function runLocal(m: CompiledModel, r: Resolved, mipVariables: number, highsError?: string): Promise<ConstraintResult> {
   const t0 = performance.now();
   const timeLimitMs = r.timeLimitMs ?? 10_000;
-  const start = repairColBounds(m, r.start ? warmStart(m, r.start) : m.rows * m.cols <= FLOW_START_CELLS ? flowStart(m) : greedyStart(m));
+  const start = repairColBounds(m, r.start ? warmStart(m, r.start) : m.rows * m.cols <= FLOW_START_CELLS ? await runStepsAsync(flowStart(m), { signal: r.signal }) : greedyStart(m));
   throwIfAborted(r.signal);
   const left = Math.max(0, timeLimitMs - (performance.now() - t0));
   const out = await localSearch(m, { seed: r.seed, timeLimitMs: left, maxIterations: r.maxIterations, signal: r.signal, start });

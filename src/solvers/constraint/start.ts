@@ -1,4 +1,5 @@
-import { solveCapacitatedAssignment } from "../min-cost-flow.js";
+import { capacitatedAssignmentSteps } from "../min-cost-flow.js";
+import type { Steps } from "../../steps.js";
 import type { CompiledModel } from "./model.js";
 
 /**
@@ -41,9 +42,10 @@ export function greedyStart(m: CompiledModel): Int32Array {
  * Start solution for local search from the exact capacitated assignment of the pair part
  * (min-cost flow, maximising the pair scores under col capacities and, where possible, the
  * lower bounds of non-optional cols), ignoring cohesion and side constraints. Locked rows are
- * fixed to their col. Falls back to {@link greedyStart} for a model with no allowed pair.
+ * fixed to their col. Falls back to {@link greedyStart} for a model with no allowed pair. A
+ * resumable computation (see `src/steps.ts`), so the async solver can run it in slices.
  */
-export function flowStart(m: CompiledModel): Int32Array {
+export function* flowStart(m: CompiledModel): Steps<Int32Array> {
   const { rows, cols } = m;
   if (rows === 0 || cols === 0 || m.allowCol.length === 0) return greedyStart(m);
   const data = new Float64Array(rows * cols).fill(-Infinity);
@@ -58,7 +60,7 @@ export function flowStart(m: CompiledModel): Int32Array {
   }
   const minimum = new Int32Array(cols);
   for (let j = 0; j < cols; j++) if (!m.optional[j]) minimum[j] = Math.min(m.lower[j]!, capacity[j]!);
-  const flow = solveCapacitatedAssignment({ rows, cols, data }, { capacity, minimum, maximize: true });
+  const flow = yield* capacitatedAssignmentSteps({ rows, cols, data }, { capacity, minimum, maximize: true });
   const assign = flow.rowToCol;
   for (let i = 0; i < rows; i++) if (m.lockedCol[i]! >= 0) assign[i] = m.lockedCol[i]!;
   return assign;
