@@ -70,6 +70,31 @@ export async function runStepsAsync<T>(steps: Steps<T>, options: SliceOptions = 
 }
 
 /**
+ * The slicing of {@link runStepsAsync} for code that is async already: call `due()` at cheap
+ * checkpoints and `await pause()` when it says the slice is over.
+ */
+export class SliceClock {
+  private deadline: number;
+  constructor(
+    private readonly signal: AbortSignal | undefined,
+    private readonly sliceMs = DEFAULT_SLICE_MS,
+  ) {
+    throwIfAborted(signal);
+    this.deadline = performance.now() + sliceMs;
+  }
+  /** True when the current slice has run its time. */
+  due(): boolean {
+    return performance.now() >= this.deadline;
+  }
+  /** Gives the event loop a turn, checks the signal and starts a new slice. */
+  async pause(): Promise<void> {
+    await yieldToHost();
+    throwIfAborted(this.signal);
+    this.deadline = performance.now() + this.sliceMs;
+  }
+}
+
+/**
  * Lets the host's event loop run one turn: resolves in a new macrotask, after pending timers and
  * I/O callbacks (unlike a resolved promise, which runs before them).
  */

@@ -1,10 +1,11 @@
 import type { Participant } from "../model/participant.js";
 import { adoptParsedCohort } from "../model/cohort.js";
-import { explainPair, makeReason, scoreMatrix, type CompatibilityMatrix, type Reason } from "../score/index.js";
+import { explainPair, makeReason, type CompatibilityMatrix, type Reason } from "../score/index.js";
 import { WEEK_CELLS, CELL_MINUTES } from "../encode/index.js";
 import { solveConstrained } from "../solvers/constraint/solve.js";
 import type { ConstraintModel, ConstraintResult, LinearConstraint } from "../solvers/constraint/types.js";
-import { throwIfAborted } from "../steps.js";
+import { runStepsAsync, SliceClock, throwIfAborted } from "../steps.js";
+import { scoreMatrixSteps } from "../score/score-matrix.js";
 import { colorBipartiteEdges } from "../solvers/edge-coloring.js";
 import { solvePairs, type PairSolution } from "../formats/one-on-one.js";
 import { fieldValue, selectorMatches } from "../formats/selectors.js";
@@ -225,9 +226,11 @@ function describeCell(cell: number): string {
 }
 
 /** Pair scores between the given participants (indices into the cohort), any eligibility. */
-function peerScores(context: MatchContext, people: Participant[]): CompatibilityMatrix {
+async function peerScores(context: MatchContext, people: Participant[], options: MatchOptions): Promise<CompatibilityMatrix> {
   const sub = adoptParsedCohort({ program: { ...context.cohort.program, format: "peer" as const }, participants: people });
-  return scoreMatrix(sub, { side: "peer", custom: context.custom });
+  const { signal, onProgress } = options;
+  const steps = scoreMatrixSteps(sub, { side: "peer", custom: context.custom, ...(signal ? { signal } : {}), ...(onProgress ? { onProgress } : {}) });
+  return runStepsAsync(steps, { signal });
 }
 
 async function solveGroups(context: MatchContext, stage: StageRunner, warnings: string[], options: MatchOptions): Promise<MatchResult> {
@@ -239,7 +242,7 @@ async function solveGroups(context: MatchContext, stage: StageRunner, warnings: 
   const mentors = mentorless ? [] : mentorsOf(context);
   const n = people.length;
   const scoredAt = performance.now();
-  const peer = n > 1 ? peerScores(context, people) : null;
+  const peer = n > 1 ? await peerScores(context, people, options) : null;
   context.timings.score += performance.now() - scoredAt;
   const peerIndex = (i: number) => peer!.rowIndex.get(people[i]!.id)!;
 
@@ -264,9 +267,11 @@ async function solveGroups(context: MatchContext, stage: StageRunner, warnings: 
   const weight: number[] = [];
   // Symmetric peer compatibility in `people` order: mean of the two directions.
   const mutual = new Float64Array(peer ? n * n : 0);
+  // Both O(n²) passes below give the host's event loop a turn between rows when a slice is over.
+  const clock = new SliceClock(options.signal);
   if (peer) {
     const at = Int32Array.from(people, (_, i) => peerIndex(i));
-    for (let a = 0; a < n; a++) {
+    const mutualRow = (a: number) => {
       const pa = at[a]!;
       for (let b = a + 1; b < n; b++) {
         const pb = at[b]!;
@@ -274,6 +279,10 @@ async function solveGroups(context: MatchContext, stage: StageRunner, warnings: 
         mutual[a * n + b] = v;
         mutual[b * n + a] = v;
       }
+    };
+    for (let a = 0; a < n; a++) {
+      mutualRow(a);
+      if (clock.due()) await clock.pause();
     }
   }
   if (peer && group.cohesionWeight > 0) {
@@ -312,6 +321,7 @@ async function solveGroups(context: MatchContext, stage: StageRunner, warnings: 
         topB[k] = b;
       }
       for (let k = 0; k < size; k++) add(a, topB[k]!);
+      if (clock.due()) await clock.pause();
     }
     if (!all) warnings.push(`cohesion counts each member's ${L} most compatible peers (cohort of ${n} is too large for all pairs)`);
   }
