@@ -229,7 +229,9 @@ function describeCell(cell: number): string {
 async function peerScores(context: MatchContext, people: Participant[], options: MatchOptions): Promise<CompatibilityMatrix> {
   const sub = adoptParsedCohort({ program: { ...context.cohort.program, format: "peer" as const }, participants: people });
   const { signal, onProgress } = options;
-  const steps = scoreMatrixSteps(sub, { side: "peer", custom: context.custom, ...(signal ? { signal } : {}), ...(onProgress ? { onProgress } : {}) });
+  // Reported as a second "score" pass (rows done of mentees); its encoding is part of it.
+  const progress = onProgress && ((stage: "encode" | "score", done: number, total: number) => stage === "score" && onProgress(stage, done, total));
+  const steps = scoreMatrixSteps(sub, { side: "peer", custom: context.custom, ...(signal ? { signal } : {}), ...(progress ? { onProgress: progress } : {}) });
   return runStepsAsync(steps, { signal });
 }
 

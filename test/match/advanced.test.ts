@@ -63,7 +63,8 @@ describe("match: group", () => {
     const raw = generateCohort({ mentees: 8, mentors: 2, seed: 12, format: "group" });
     const stages: string[] = [];
     await match({ ...raw, program: { ...raw.program, format: "group", group: { size: { min: 2, max: 4 } } } }, { onProgress: (stage, done) => done === 0 && stages.push(stage) });
-    expect(stages).toEqual(["validate", "encode", "score", "solve", "report"]);
+    // Groups score twice: mentees × mentors, then mentees × mentees for cohesion.
+    expect(stages).toEqual(["validate", "encode", "score", "score", "solve", "report"]);
   });
 
   it("a mentor who gives no capacity leads a full group; one with fewer seats than size.min leads none", async () => {
