@@ -39,6 +39,7 @@ tbody tr:hover{background:#f9fafb}
 .id{display:block;color:var(--muted);font-size:12px;font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}
 .dept{display:inline-block;margin-top:2px;font-size:11.5px;color:#374151;background:#f3f4f6;border-radius:4px;padding:0 6px}
 .muted{color:var(--muted)}
+td code{white-space:nowrap}
 code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:12px;background:#f3f4f6;padding:1px 5px;border-radius:4px}
 ul.reasons{margin:0;padding-left:16px}
 ul.reasons li{margin:0 0 2px}

@@ -35,7 +35,7 @@ export interface MatchRow {
   matchScore: number;
   /** Each criterion's score in [0, 1], `null` where it had no data; criteria in breakdown order. */
   criteria: Record<string, number | null>;
-  /** The pair's reasons as sentences, strongest first. */
+  /** The pair's reasons as sentences, strongest first; a group member's row starts with the group's own reasons. */
   reasons: string[];
   /** Locked by the admin. */
   locked: boolean;
@@ -53,6 +53,8 @@ export interface UnmatchedRow {
   code: string;
   reason: string;
 }
+
+const GROUP_REASONS: ReadonlySet<string> = new Set(["triad", "group-common-slot", "group-shared-goals", "group-cohesion"]);
 
 /** Text of a reason, whether stored as a sentence or as `{ code, params, text }`. */
 export function reasonText(reason: string | { text: string }): string {
@@ -106,7 +108,9 @@ export function toRows(result: MatchResult, cohort: CohortDirectory): MatchRow[]
   };
   result.matches.forEach((m, k) => {
     if (m.members && m.members.length > 0) {
-      for (const member of m.members) rows.push(row(k, m, member.mentorId, member.menteeId, member));
+      // Reasons about the whole group (common slot, shared goals, cohesion, triad) go on every member's row.
+      const shared = m.reasons.filter((r) => typeof r !== "string" && GROUP_REASONS.has(r.code));
+      for (const member of m.members) rows.push(row(k, m, member.mentorId, member.menteeId, { ...member, reasons: [...shared, ...member.reasons] }));
     } else if (m.mentorIds.length === 0 && m.menteeIds.length === 2) {
       rows.push(row(k, m, m.menteeIds[0]!, m.menteeIds[1]!, m));
     } else {

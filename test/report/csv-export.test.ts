@@ -205,3 +205,19 @@ describe("toRows", () => {
     expect([rows[0]!.mentorName, rows[0]!.menteeName]).toEqual(["Ada", "Bo"]);
   });
 });
+
+describe("toRows: groups", () => {
+  it("gives each group member a row that starts with the group's own reasons", async () => {
+    const { generateCohort } = await import("../../src/index.js");
+    const cohort = generateCohort({ mentees: 10, mentors: 3, seed: 4, format: "group" });
+    const result = await match(cohort);
+    const rows = toRows(result, cohort);
+    result.matches.forEach((m, k) => {
+      const groupTexts = m.reasons.filter((r) => r.code.startsWith("group-")).map((r) => r.text);
+      const mine = rows.filter((r) => r.match === k + 1);
+      expect(mine.length).toBe(m.members!.length);
+      for (const [x, r] of mine.entries()) expect(r.reasons).toEqual([...groupTexts, ...m.members![x]!.reasons.map((t) => t.text)]);
+    });
+    expect(result.matches.some((m) => m.reasons.some((r) => r.code.startsWith("group-")))).toBe(true);
+  });
+});
