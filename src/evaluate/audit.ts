@@ -11,9 +11,15 @@ import { outcomesOf, readMatches, type ParticipantOutcome } from "./result-pairs
  */
 export const AUDIT_GROUP_FIELDS = ["department", "organisation", "level", "location", "timezone", "attributes.<key>", "diversity.<key>"] as const;
 
-/** The label of participants who do not give the grouped field. */
+/**
+ * The label of participants who do not give the grouped field.
+ * @remarks Since 0.2.0
+ */
 export const NOT_GIVEN_GROUP = "(not given)";
-/** The label of the bucket that merges groups too small to show. */
+/**
+ * The label of the bucket that merges groups too small to show.
+ * @remarks Since 0.2.0
+ */
 export const SUPPRESSED_GROUP = "(suppressed)";
 
 /**

@@ -45,22 +45,29 @@ export function fitNonNegativeLinear(data: WeightedRows, ridge: number): LinearF
   if (total === 0) return { intercept: 0, coef: new Float64Array(cols) };
   yMean /= total;
   for (let c = 0; c < cols; c++) zMean[c] = zMean[c]! / total;
-  const gram = Matrix.zeros(cols, cols);
+  // Accumulate the upper triangle in a flat array (ml-matrix holds the result for the solver).
+  const g = new Float64Array(cols * cols);
   const atb = new Float64Array(cols);
   const d = new Float64Array(cols);
   for (let i = 0; i < rows; i++) {
     const w = weight[i]!;
     if (w === 0) continue;
     const r = y[i]! - yMean;
-    for (let c = 0; c < cols; c++) d[c] = z[i * cols + c]! - zMean[c]!;
+    const base = i * cols;
+    for (let c = 0; c < cols; c++) d[c] = z[base + c]! - zMean[c]!;
     for (let c = 0; c < cols; c++) {
       const wd = w * d[c]!;
       atb[c] = atb[c]! + wd * r;
-      for (let k = c; k < cols; k++) gram.set(c, k, gram.get(c, k) + wd * d[k]!);
+      const row = c * cols;
+      for (let k = c; k < cols; k++) g[row + k] = g[row + k]! + wd * d[k]!;
     }
   }
+  const gram = Matrix.zeros(cols, cols);
   for (let c = 0; c < cols; c++) {
-    for (let k = 0; k < c; k++) gram.set(c, k, gram.get(k, c));
+    for (let k = c; k < cols; k++) {
+      gram.set(c, k, g[c * cols + k]!);
+      gram.set(k, c, g[c * cols + k]!);
+    }
     gram.set(c, c, gram.get(c, c) + ridge * total);
   }
   const coef = solveNnlsGram(gram, atb);

@@ -31,9 +31,10 @@ function loss(data: WeightedRows, fit: LinearFit, ridge: number, total: number):
  * @param data rows with `y` in {0, 1} and sample weights.
  * @param ridge penalty `ridge/2 × Σω × ‖coef‖²`.
  * @param start a warm start (e.g. the full-data fit for a bootstrap resample).
+ * @param maxIterations IRLS steps at most; `converged` says whether the loss settled before.
  * @internal
  */
-export function fitNonNegativeLogistic(data: WeightedRows, ridge: number, start?: LinearFit, maxIterations = 50): LinearFit {
+export function fitNonNegativeLogistic(data: WeightedRows, ridge: number, start?: LinearFit, maxIterations = 50): LinearFit & { converged: boolean } {
   const { rows, cols, z, y, weight } = data;
   let total = 0;
   let positives = 0;
@@ -45,6 +46,7 @@ export function fitNonNegativeLogistic(data: WeightedRows, ridge: number, start?
   let fit: LinearFit = start ?? { intercept: Math.log(p0 / (1 - p0)), coef: new Float64Array(cols) };
   let current = loss(data, fit, ridge, total);
   const work: WeightedRows = { rows, cols, z, y: new Float64Array(rows), weight: new Float64Array(rows) };
+  let converged = false;
   for (let iteration = 0; iteration < maxIterations; iteration++) {
     for (let i = 0; i < rows; i++) {
       let eta = fit.intercept;
@@ -66,11 +68,17 @@ export function fitNonNegativeLogistic(data: WeightedRows, ridge: number, start?
       next = { intercept: fit.intercept + step * (target.intercept - fit.intercept), coef: fit.coef.map((c, k) => c + step * (target.coef[k]! - c)) };
       nextLoss = loss(data, next, ridge, total);
     }
-    if (nextLoss > current) break;
+    if (nextLoss > current) {
+      converged = true; // no step along the Newton direction lowers the loss: as good as it gets
+      break;
+    }
     const improvement = current - nextLoss;
     fit = next;
     current = nextLoss;
-    if (improvement <= 1e-10 * (1 + Math.abs(current))) break;
+    if (improvement <= 1e-10 * (1 + Math.abs(current))) {
+      converged = true;
+      break;
+    }
   }
-  return fit;
+  return { ...fit, converged };
 }

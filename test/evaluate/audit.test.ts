@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { MatchInputError, auditResult, compareResults, match, parseCohort, type MatchResult, type ParticipantInput } from "../../src/index.js";
 
@@ -223,5 +224,46 @@ describe("compareResults: hand-worked", () => {
 
   it("rejects something that is not a result", () => {
     expect(issuesOf(() => compareResults(null, before))[0]).toMatchObject({ path: ["before"], code: "invalid-result" });
+  });
+});
+
+describe("auditResult: properties", () => {
+  // Random cohorts of mentees in departments A–D (some without one) and 3 mentors; a random
+  // result pairs a random subset of mentees. The counts are checked against a direct count.
+  const arbitrary = fc.record({
+    departments: fc.array(fc.constantFrom("A", "B", "C", "D", undefined), { minLength: 1, maxLength: 40 }),
+    matched: fc.array(fc.boolean(), { minLength: 40, maxLength: 40 }),
+    scores: fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 40, maxLength: 40 }),
+    minGroupSize: fc.integer({ min: 1, max: 8 }),
+  });
+  it("counts agree with a direct count, and no shown figure covers fewer than minGroupSize people", () => {
+    fc.assert(
+      fc.property(arbitrary, ({ departments, matched, scores, minGroupSize }) => {
+        const people: ParticipantInput[] = [
+          ...["m1", "m2", "m3"].map((id) => ({ id, role: "mentor" as const, capacity: 40 })),
+          ...departments.map((d, k) => ({ id: `e${k}`, role: "mentee" as const, ...(d ? { department: d } : {}) })),
+        ];
+        const c = parseCohort({ participants: people, program: { rules: { levelGap: null } } });
+        const pairs = departments.flatMap((_, k) => (matched[k] ? [pair(`m${(k % 3) + 1}`, `e${k}`, scores[k]!)] : []));
+        const audit = auditResult(resultOf(pairs), c, { groupBy: "department", minGroupSize });
+        const label = (k: number) => departments[k] ?? "(not given)";
+        const size = (g: string) => departments.filter((_, k) => label(k) === g).length;
+        const named = audit.groups.filter((g) => g.group !== "(suppressed)");
+        for (const g of named) {
+          expect(g.participants).toBe(size(g.group));
+          expect(g.participants).toBeGreaterThanOrEqual(minGroupSize);
+          expect(g.matched).toBe(departments.filter((_, k) => label(k) === g.group && matched[k]).length);
+        }
+        const hidden = new Set(departments.map((_, k) => label(k)).filter((g) => size(g) < minGroupSize));
+        expect(audit.suppressedGroups).toBe(hidden.size);
+        const bucket = audit.groups.find((g) => g.group === "(suppressed)");
+        const hiddenPeople = [...hidden].reduce((s, g) => s + size(g), 0);
+        if (bucket) expect(bucket.participants).toBe(hiddenPeople);
+        else expect(hiddenPeople < minGroupSize).toBe(true);
+        expect(audit.disparity.ratios.map((r) => r.group)).toEqual(named.map((g) => g.group));
+        for (const r of audit.disparity.ratios) if (r.matchRate !== null) expect(r.matchRate).toBeLessThanOrEqual(1);
+      }),
+      { numRuns: 60 },
+    );
   });
 });

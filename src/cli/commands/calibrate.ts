@@ -8,7 +8,7 @@ import { writeOutput } from "../output.js";
 import { escapeForTerminal } from "../terminal.js";
 import { INPUT_OPTIONS, inputFiles } from "./shared.js";
 
-/** A whole-number flag in [min, max], or undefined when absent. */
+/** A whole-number flag in [min, max], or undefined when absent; anything else is a usage error (exit 2). */
 export function wholeNumber(flag: string, value: unknown, min: number, max: number): number | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== "string" || !/^\d+$/.test(value) || Number(value) < min || Number(value) > max) throw new UsageError(`--${flag} ${JSON.stringify(value)} is not a whole number from ${min} to ${max}`);
