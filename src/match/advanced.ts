@@ -13,7 +13,7 @@ import { eligibleScores, lockedBMatching } from "../formats/flash.js";
 import { explainUnmatched, matchableRows } from "../report/unmatched.js";
 import { summarise } from "../report/stats.js";
 import { byMentorThenMentee, pairProblem, reportPairs, timetableMatches, warnLockedDropped, type MatchContext, type StageRunner } from "./match.js";
-import type { Match, MatchOptions, MatchResult, MemberScore, Unmatched } from "./types.js";
+import type { Match, MatchOptions, FormatResult, MatchResult, MemberScore, Unmatched } from "./types.js";
 
 const DAY_NAMES = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 
@@ -148,7 +148,7 @@ async function solving<T>(context: MatchContext, options: MatchOptions, run: () 
 }
 
 /** One-on-one or reverse with programme quotas (or `solver: "constraint" | "local"`). */
-export async function solveQuotaPairs(context: MatchContext, stage: StageRunner, warnings: string[], options: MatchOptions = {}): Promise<MatchResult> {
+export async function solveQuotaPairs(context: MatchContext, stage: StageRunner, warnings: string[], options: MatchOptions = {}): Promise<FormatResult> {
   const { matrix } = context;
   const problem = pairProblem(context);
   const mentees = menteesOf(context);
@@ -181,7 +181,7 @@ export async function solveQuotaPairs(context: MatchContext, stage: StageRunner,
   return out;
 }
 
-function attachConstraintStats(out: MatchResult, r: ConstraintResult, infeasibility?: ConstraintResult["infeasibility"]): void {
+function attachConstraintStats(out: FormatResult, r: ConstraintResult, infeasibility?: ConstraintResult["infeasibility"]): void {
   out.stats["engine"] = r.engine;
   out.stats["status"] = infeasibility ? "infeasible" : r.status;
   out.stats["gap"] = r.gap;
@@ -192,7 +192,7 @@ function attachConstraintStats(out: MatchResult, r: ConstraintResult, infeasibil
 }
 
 /** Dispatches the formats that need more than one exact assignment. */
-export async function solveAdvancedFormat(context: MatchContext, stage: StageRunner, warnings: string[], options: MatchOptions): Promise<MatchResult> {
+export async function solveAdvancedFormat(context: MatchContext, stage: StageRunner, warnings: string[], options: MatchOptions): Promise<FormatResult> {
   const format = context.cohort.program.format;
   if (format === "group") return solveGroups(context, stage, warnings, options);
   return solveRotation(context, stage, warnings, options);
@@ -235,7 +235,7 @@ async function peerScores(context: MatchContext, people: Participant[], options:
   return runStepsAsync(steps, { signal });
 }
 
-async function solveGroups(context: MatchContext, stage: StageRunner, warnings: string[], options: MatchOptions): Promise<MatchResult> {
+async function solveGroups(context: MatchContext, stage: StageRunner, warnings: string[], options: MatchOptions): Promise<FormatResult> {
   const { cohort, matrix } = context;
   const program = cohort.program;
   const group = program.group!;
@@ -450,7 +450,7 @@ async function solveGroups(context: MatchContext, stage: StageRunner, warnings: 
     const stats = summarise(matches.map((m) => m.score), { matchedMentees: matchedCount, matchable, solver: `constraint/${result.engine}`, optimal, objective: "groupTotal", blockingPairs: null });
     stats["groups"] = matches.length;
     stats["objectiveValue"] = result.objective;
-    const out: MatchResult = { format: program.format, matches, unmatched, stats, warnings };
+    const out: FormatResult = { format: program.format, matches, unmatched, stats, warnings };
     attachConstraintStats(out, result, infeasibility);
     return out;
   });
@@ -495,7 +495,7 @@ function checkAbort(options: MatchOptions): void {
  * in polynomial time. With `minDepartments`, that optimum is the upper bound; the rounds are then
  * solved jointly by the constraint solver when the model is small enough, else round by round.
  */
-async function solveRotation(context: MatchContext, stage: StageRunner, warnings: string[], options: MatchOptions): Promise<MatchResult> {
+async function solveRotation(context: MatchContext, stage: StageRunner, warnings: string[], options: MatchOptions): Promise<FormatResult> {
   const { cohort, matrix } = context;
   const program = cohort.program;
   const R = program.rotation!.rounds;
@@ -594,7 +594,7 @@ async function solveRotation(context: MatchContext, stage: StageRunner, warnings
     stats["rounds"] = R;
     stats["jointBound"] = bound;
     stats["gapToJointBound"] = bound > 0 ? (bound - total) / bound : 0;
-    const out: MatchResult = { format: program.format, matches, rounds: roundMatches, unmatched, stats, warnings };
+    const out: FormatResult = { format: program.format, matches, rounds: roundMatches, unmatched, stats, warnings };
     if (constraintResult) attachConstraintStats(out, constraintResult, infeasibility);
     return out;
   });

@@ -10,9 +10,10 @@ import { solvePeers } from "../formats/peer.js";
 import { solveTimetable } from "../formats/flash.js";
 import { explainUnmatched, matchableRows } from "../report/unmatched.js";
 import { summarise } from "../report/stats.js";
+import { cohortFingerprint, RESULT_VERSION } from "../report/fingerprint.js";
 import { overallScoreReason, partnerChoiceReason } from "../report/best-available.js";
 import { describeBlockingPairs } from "../report/blocking-pairs.js";
-import type { Match, MatchOptions, MatchResult, MatchStage, Unmatched } from "./types.js";
+import type { Match, MatchOptions, FormatResult, MatchResult, MatchStage, Unmatched } from "./types.js";
 import { resolveMatchOptions } from "./options.js";
 import { checkCohortSize } from "./size-guard.js";
 
@@ -120,23 +121,24 @@ export async function match(input: unknown, rawOptions: MatchOptions = {}): Prom
   if (program.quotas.length > 0 && (program.format === "peer" || program.format === "flash")) {
     warnings.push(`quotas apply to one-on-one, reverse, group and rotational programmes; this ${program.format} programme ignores its ${program.quotas.length} quota(s)`);
   }
-  let result: MatchResult;
+  let solved: FormatResult;
   switch (program.format) {
     case "one-on-one":
     case "reverse":
-      result = await solveOneOnOne(context, stage, warnings, options);
+      solved = await solveOneOnOne(context, stage, warnings, options);
       break;
     case "peer":
-      result = solvePeerFormat(context, stage, warnings);
+      solved = solvePeerFormat(context, stage, warnings);
       break;
     case "flash":
-      result = solveFlashFormat(context, stage, warnings);
+      solved = solveFlashFormat(context, stage, warnings);
       break;
     default: {
       const { solveAdvancedFormat } = await import("./advanced.js");
-      result = await solveAdvancedFormat(context, stage, warnings, options);
+      solved = await solveAdvancedFormat(context, stage, warnings, options);
     }
   }
+  const result: MatchResult = { ...solved, version: RESULT_VERSION, fingerprint: cohortFingerprint(cohort) };
   ensureReasons(result, options.messages);
   checkAborted(signal);
   timings.total = performance.now() - started;
@@ -262,7 +264,7 @@ function lockedInfo(context: MatchContext): Map<number, { col: number; rules: st
   return out;
 }
 
-async function solveOneOnOne(context: MatchContext, stage: StageRunner, warnings: string[], options: MatchOptions): Promise<MatchResult> {
+async function solveOneOnOne(context: MatchContext, stage: StageRunner, warnings: string[], options: MatchOptions): Promise<FormatResult> {
   const { cohort, matrix } = context;
   const program = cohort.program;
   if (program.quotas.length > 0 || program.solver === "constraint" || program.solver === "local") {
@@ -306,12 +308,12 @@ function solveStablePairs(context: MatchContext, problem: PairProblem): PairSolu
 }
 
 /** Turns a one-on-one solution into matches, unmatched explanations and statistics. */
-export function reportPairs(context: MatchContext, problem: PairProblem, solution: PairSolution, warnings: string[], stable: boolean): MatchResult {
+export function reportPairs(context: MatchContext, problem: PairProblem, solution: PairSolution, warnings: string[], stable: boolean): FormatResult {
   return runSteps(reportPairsSteps(context, problem, solution, warnings, stable));
 }
 
 /** {@link reportPairs} as a resumable computation (see `src/steps.ts`). */
-export function* reportPairsSteps(context: MatchContext, problem: PairProblem, solution: PairSolution, warnings: string[], stable: boolean): Steps<MatchResult> {
+export function* reportPairsSteps(context: MatchContext, problem: PairProblem, solution: PairSolution, warnings: string[], stable: boolean): Steps<FormatResult> {
   const { cohort, matrix } = context;
   const program = cohort.program;
   const locked = lockedInfo(context);
@@ -425,7 +427,7 @@ export function sortMatches(matches: Match[]): void {
   keyed.forEach((x, t) => (matches[t] = x.m));
 }
 
-function solvePeerFormat(context: MatchContext, stage: StageRunner, warnings: string[]): MatchResult {
+function solvePeerFormat(context: MatchContext, stage: StageRunner, warnings: string[]): FormatResult {
   const { cohort, matrix } = context;
   const program = cohort.program;
   const n = matrix.rows;
@@ -484,7 +486,7 @@ function solvePeerFormat(context: MatchContext, stage: StageRunner, warnings: st
   });
 }
 
-function solveFlashFormat(context: MatchContext, stage: StageRunner, warnings: string[]): MatchResult {
+function solveFlashFormat(context: MatchContext, stage: StageRunner, warnings: string[]): FormatResult {
   const { cohort, matrix } = context;
   const program = cohort.program;
   const slots = program.flash.slots;

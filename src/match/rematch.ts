@@ -5,6 +5,7 @@ import { id } from "../model/primitives.js";
 import { resolveMatchOptions } from "./options.js";
 import type { PairRef } from "../model/program.js";
 import { contextOf, match } from "./match.js";
+import { isStoredResult, restoreStored, type StoredResult } from "./stored.js";
 import type { Match, MatchOptions, MatchResult } from "./types.js";
 
 /**
@@ -60,24 +61,31 @@ function pairsOf(m: Match, peer: boolean): PairRef[] {
  * returned as the very same object as before (byte-identical when serialised). With
  * `maxExtraChanges`, a solve that may also move up to that many other pairs is tried, and used only
  * when it gains at least `minGain` in total score.
- * @throws MatchInputError when `previous` did not come from `match()` of a supported format, or
- *   the changes name unknown ids / pairs.
+ *
+ * `previous` is the live result of `match()`, or (since 0.2.0) a stored `{ cohort, result }` read
+ * back as plain JSON — in any process, weeks later — which gives the same rematch.
+ * @throws MatchInputError when `previous` did not come from `match()` of a supported format
+ *   (`unsupported-result`), a stored cohort is not the result's (`cohort-mismatch`), or the
+ *   changes name unknown ids / pairs.
  * @remarks Since 0.1.0
  */
-export async function rematch(previous: MatchResult, rawChanges: RematchChanges, options: MatchOptions = {}): Promise<MatchResult> {
-  resolveMatchOptions(options);
+export async function rematch(given: MatchResult | StoredResult, rawChanges: RematchChanges, options: MatchOptions = {}): Promise<MatchResult> {
+  const resolved = resolveMatchOptions(options);
   const checked = changesSchema.safeParse(rawChanges ?? null);
   if (!checked.success) {
     throw new MatchInputError(checked.error.issues.map((iss) => ({ path: ["changes", ...iss.path.map((p) => (typeof p === "symbol" ? String(p) : p))], code: iss.code.replace(/_/g, "-"), message: iss.message })));
   }
   const changes = checked.data as RematchChanges;
-  const context = previous !== null && typeof previous === "object" ? contextOf(previous) : undefined;
-  if (!context || !FORMATS.has(previous.format) || (previous.format === "group" && context.cohort.program.group?.mentorless)) {
-    throw new MatchInputError([{ path: ["previous"], code: "unsupported-result", message: "rematch needs a one-on-one, reverse, peer or mentor-led group result returned by match()" }]);
+  const revisited = isStoredResult(given)
+    ? restoreStored(given, resolved.criteria)
+    : given !== null && typeof given === "object" ? { result: given, cohort: contextOf(given)?.cohort } : undefined;
+  const previous = revisited?.result;
+  const cohort = revisited?.cohort;
+  if (!previous || !cohort || !FORMATS.has(previous.format) || (previous.format === "group" && cohort.program.group?.mentorless)) {
+    throw new MatchInputError([{ path: ["previous"], code: "unsupported-result", message: "rematch needs a one-on-one, reverse, peer or mentor-led group result returned by match(), or a stored { cohort, result } of one" }]);
   }
   const peer = previous.format === "peer";
   const key = (a: string, b: string) => (peer && b < a ? `${b}\u0000${a}` : `${a}\u0000${b}`);
-  const { cohort } = context;
   const known = new Set(cohort.participants.map((p) => p.id));
   const issues: { path: (string | number)[]; code: string; message: string }[] = [];
   const leave = new Set(changes.leave ?? []);

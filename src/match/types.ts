@@ -133,14 +133,37 @@ export interface MatchStats {
 }
 
 /**
- * What `match()` returns.
+ * A result as a format's solver makes it: everything `match()` returns but the result's `version`
+ * and cohort `fingerprint`, which `match()` adds.
+ * @remarks Since 0.2.0
+ */
+export interface FormatResult {
+  /** The programme's format. */
+  format: Format;
+  /** The matches, ordered by round, then mentor ids, then mentee ids. */
+  matches: Match[];
+  /** Rotational and flash programmes: the matches of each round or time slot. */
+  rounds?: Match[][];
+  /** Everyone left without a match, with a code and a sentence. */
+  unmatched: Unmatched[];
+  /** Totals, quality figures, the solver used and timings. */
+  stats: MatchStats;
+  /** What the admin should know: relaxed rules, ignored options, a solver fallback, … */
+  warnings: string[];
+}
+
+/**
+ * What `match()` returns: plain JSON data, so it can be stored and read back later (in another
+ * process) by `rematch({ cohort, result }, …)` and `explainWhyNot({ cohort, result }, …)`.
  * @remarks Since 0.1.0
  */
-export interface MatchResult {
-  format: Format;
-  matches: Match[];
-  rounds?: Match[][];
-  unmatched: Unmatched[];
-  stats: MatchStats;
-  warnings: string[];
+export interface MatchResult extends FormatResult {
+  /** Version of the result format (`RESULT_VERSION`). Since 0.2.0. */
+  version: number;
+  /**
+   * Fingerprint of the cohort the result came from (`fnv1a64:` and 16 hex digits; the same
+   * whatever the order of participants). A stored result is only read together with its own
+   * cohort. Since 0.2.0.
+   */
+  fingerprint: string;
 }

@@ -1,6 +1,10 @@
 import { MatchInputError } from "../errors.js";
 import { solvePairs, totalScore } from "../formats/one-on-one.js";
-import { contextOf } from "./match.js";
+import type { CustomCriterion } from "../criteria/index.js";
+import type { PairSolution } from "../formats/one-on-one.js";
+import { scoreMatrix } from "../score/index.js";
+import { contextOf, pairProblem, type MatchContext } from "./match.js";
+import { isStoredResult, restoreStored, type StoredResult } from "./stored.js";
 import type { MatchResult } from "./types.js";
 
 /**
@@ -35,16 +39,20 @@ export interface WhyNot {
  * the rules that exclude the pair, or else the exact cost of forcing it — the programme is
  * re-solved with the pair locked, with the same objective, and the drop in total score and the
  * mentees who would move are reported.
+ *
+ * `result` is the live result of `match()`, or (since 0.2.0) a stored `{ cohort, result }` read
+ * back as plain JSON — in any process, weeks later — which gives the same answer. A stored
+ * result of a programme with custom criteria needs them again in `options.criteria`.
  * @throws MatchInputError when the result did not come from `match()` of a one-on-one or reverse
- *   programme, or an id is not a mentee / mentor of it.
+ *   programme (`unsupported-result`), a stored cohort is not the result's (`cohort-mismatch`), or
+ *   an id is not a mentee / mentor of it (`unknown-id`).
  * @remarks Since 0.1.0
  */
-export function explainWhyNot(result: MatchResult, menteeId: string, mentorId: string): WhyNot {
-  const context = contextOf(result);
-  if (!context || !context.problem || !context.solution) {
-    throw new MatchInputError([{ path: ["result"], code: "unsupported-result", message: "explainWhyNot needs a one-on-one or reverse result returned by match()" }]);
-  }
-  const { matrix, problem, solution } = context;
+export function explainWhyNot(result: MatchResult | StoredResult, menteeId: string, mentorId: string, options: { criteria?: CustomCriterion[] } = {}): WhyNot {
+  const revisited = isStoredResult(result) ? fromStored(result, options.criteria ?? []) : fromLive(result);
+  const { context, result: previous } = revisited;
+  const { matrix } = context;
+  const problem = context.problem!, solution = context.solution!;
   const row = matrix.rowIndex.get(menteeId);
   const col = matrix.colIndex.get(mentorId);
   if (row === undefined) throw new MatchInputError([{ path: ["menteeId"], code: "unknown-id", message: `${JSON.stringify(menteeId)} is not a mentee of this programme` }]);
@@ -73,7 +81,7 @@ export function explainWhyNot(result: MatchResult, menteeId: string, mentorId: s
   if (lockedOnMentor > problem.capacity[col]!) {
     return { ...base, verdict: "ineligible", rules: ["capacity"], message: `${mentorId}'s seats are all taken by locked pairs` };
   }
-  const forced = solvePairs({ ...problem, locked }, result.stats.objective === "stable" ? "maxTotal" : (result.stats.objective as "maxTotal" | "maxMin" | "priority"));
+  const forced = solvePairs({ ...problem, locked }, previous.stats.objective === "stable" ? "maxTotal" : (previous.stats.objective as "maxTotal" | "maxMin" | "priority"));
   const before = totalScore(problem, solution.rowToCol);
   const after = totalScore(problem, forced.rowToCol);
   const count = (a: Int32Array) => a.reduce((c, j) => (j >= 0 ? c + 1 : c), 0);
@@ -103,4 +111,34 @@ export function explainWhyNot(result: MatchResult, menteeId: string, mentorId: s
     matchedAfter: count(forced.rowToCol),
     moves,
   };
+}
+
+const UNSUPPORTED = "explainWhyNot needs a one-on-one or reverse result returned by match(), or a stored { cohort, result } of one";
+
+function fromLive(result: MatchResult): { context: MatchContext; result: MatchResult } {
+  const context = result !== null && typeof result === "object" ? contextOf(result) : undefined;
+  if (!context || !context.problem || !context.solution) throw new MatchInputError([{ path: ["result"], code: "unsupported-result", message: UNSUPPORTED }]);
+  return { context, result };
+}
+
+/** Rebuilds what the live path keeps: the scored cohort, the pair problem and the solution's assignment. */
+function fromStored(stored: StoredResult, custom: CustomCriterion[]): { context: MatchContext; result: MatchResult } {
+  const { cohort, result } = restoreStored(stored, custom);
+  if (result.format !== "one-on-one" && result.format !== "reverse") throw new MatchInputError([{ path: ["result", "format"], code: "unsupported-result", message: UNSUPPORTED }]);
+  const matrix = scoreMatrix(cohort, { custom });
+  const context: MatchContext = { cohort, matrix, custom, timings: { validate: 0, encode: 0, score: 0, solve: 0, report: 0, total: 0 } };
+  const problem = pairProblem(context);
+  const rowToCol = new Int32Array(matrix.rows).fill(-1);
+  const load = new Int32Array(matrix.cols);
+  result.matches.forEach((m, k) => {
+    const i = matrix.rowIndex.get(m.menteeIds?.[0] ?? "");
+    const j = matrix.colIndex.get(m.mentorIds?.[0] ?? "");
+    if (i === undefined || j === undefined) throw new MatchInputError([{ path: ["result", "matches", k], code: "cohort-mismatch", message: "this match names a mentee or mentor the cohort does not have as one" }]);
+    rowToCol[i] = j;
+    load[j]!++;
+  });
+  const solution: PairSolution = { rowToCol, load, unmetMinimum: [], threshold: null, solver: String(result.stats.solver), optimal: Boolean(result.stats.optimal) };
+  context.problem = problem;
+  context.solution = solution;
+  return { context, result };
 }
