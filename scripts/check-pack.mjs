@@ -109,6 +109,11 @@ try {
     if (!out.includes('"mentormatch cohort"')) throw new Error("schema output missing its title");
     return run(process.execPath, [bin, "--version"]);
   });
+  check("CLI reads an .xlsx export through a mapping (@e965/xlsx loaded lazily)", () => {
+    const bin = join(tmp, "node_modules", ".bin", "mentormatch");
+    const fixtures = join(root, "test", "fixtures");
+    return run(process.execPath, [bin, "validate", join(fixtures, "hris-export.xlsx"), "--map", join(fixtures, "hris-mapping.json")]);
+  });
   check("types resolve for ESM and CJS consumers", () => {
     writeFileSync(join(tmp, "esm.mts"), "import { parseCohort, type Cohort } from 'mentormatch';\nconst c: Cohort = parseCohort({ participants: [] });\nexport const n: number = c.participants.length;\n");
     writeFileSync(join(tmp, "cjs.cts"), "import m = require('mentormatch');\nconst c: m.Cohort = m.parseCohort({ participants: [] });\nexport const n: number = c.participants.length;\n");

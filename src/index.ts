@@ -22,6 +22,9 @@ export {
   parseParticipantsCsv,
   CSV_COLUMNS,
 } from "./model/index.js";
+export { importMappingSchema, parseImportMapping } from "./model/import-mapping.js";
+export type { ImportMapping, ImportMappingInput } from "./model/import-mapping.js";
+export type { ParseCsvOptions } from "./model/csv.js";
 export type {
   Cohort,
   CohortInput,

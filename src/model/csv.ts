@@ -1,165 +1,128 @@
+import Papa from "papaparse";
 import { MatchInputError, type MatchIssue } from "../errors.js";
+import { IMPORT_FIELD_NAMES } from "./import-fields.js";
+import { parseImportMapping, type ImportMapping, type ImportMappingInput } from "./import-mapping.js";
+import { readParticipantTable, type ParticipantTable, type TableParticipants } from "./participant-table.js";
 
 /**
- * Splits CSV text into rows of fields (RFC 4180: quoted fields may hold commas, newlines and
- * doubled quotes; CRLF or LF line ends; a trailing newline is ignored).
- * @internal Shared with `parseOutcomesCsv`.
+ * The columns {@link parseParticipantsCsv} understands (field names; headers match them in any case).
+ * @remarks Since 0.1.0
  */
-export function splitCsv(text: string): { rows: string[][]; issues: MatchIssue[] } {
-  const rows: string[][] = [];
-  const issues: MatchIssue[] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  let line = 1;
-  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  for (; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else quoted = false;
-      } else {
-        if (c === "\n") line++;
-        field += c;
-      }
-    } else if (c === '"') {
-      if (field !== "") issues.push({ path: ["csv", line], code: "csv-quote", message: `line ${line}: a quote may only open a field` });
-      quoted = true;
-    } else if (c === ",") {
-      row.push(field);
-      field = "";
-    } else if (c === "\n" || c === "\r") {
-      if (c === "\r" && text[i + 1] === "\n") i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = "";
-      line++;
-    } else field += c;
-  }
-  if (quoted) issues.push({ path: ["csv", line], code: "csv-quote", message: `line ${line}: a quoted field is never closed` });
-  if (field !== "" || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return { rows: rows.filter((r) => !(r.length === 1 && r[0] === "")), issues };
+export const CSV_COLUMNS: readonly string[] = IMPORT_FIELD_NAMES;
+
+/**
+ * Options of {@link parseParticipantsCsv}.
+ * @remarks Since 0.2.0
+ */
+export interface ParseCsvOptions {
+  /** A column mapping (see `importMappingSchema`), validated here. */
+  mapping?: ImportMappingInput | ImportMapping | undefined;
 }
 
-const LISTS = new Set(["languages", "goals", "history", "preferences.ranked", "preferences.avoid", "availability.modes"]);
-const NUMBERS = new Set(["level", "capacity", "minCapacity", "availability.hoursPerMonth"]);
-const STRINGS = new Set(["id", "name", "role", "department", "organisation", "managerId", "location", "timezone"]);
-const LEVEL_MAPS = new Set(["skills", "wantedSkills"]);
-const PREFIXES = ["personality.", "diversity.", "attributes.", "preferences.attributes."];
+const DELIMITERS = [",", ";", "\t"] as const;
 
-/** The columns {@link parseParticipantsCsv} understands. */
-export const CSV_COLUMNS = [
-  ...STRINGS,
-  ...NUMBERS,
-  "priority",
-  ...LISTS,
-  ...LEVEL_MAPS,
-  "availability.slots",
-  "personality.<trait>",
-  "diversity.<key>",
-  "attributes.<key>",
-  "preferences.attributes.<key>",
-];
+/**
+ * The delimiter of a CSV text: whichever of `,` `;` tab occurs most often, outside quotes, in its
+ * first line (a comma when none does or on a tie).
+ * @remarks Since 0.2.0
+ */
+export function detectCsvDelimiter(text: string): "," | ";" | "\t" {
+  const counts = [0, 0, 0];
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') quoted = !quoted;
+    else if (!quoted && (c === "\n" || c === "\r")) break;
+    else if (!quoted) {
+      const k = c === "," ? 0 : c === ";" ? 1 : c === "\t" ? 2 : -1;
+      if (k >= 0) counts[k]!++;
+    }
+  }
+  const best = counts.indexOf(Math.max(...counts));
+  return counts[best]! > 0 ? DELIMITERS[best]! : ",";
+}
 
-const SLOT_RE = /^(mon|tue|wed|thu|fri|sat|sun)\s+(\d\d:\d\d)\s*-\s*(\d\d:\d\d)(\s*\+1)?$/;
+/** Line breaks inside a record's fields (line breaks are LF only by then). */
+function breaksIn(cells: readonly string[]): number {
+  let n = 0;
+  for (const cell of cells) for (let i = cell.indexOf("\n"); i !== -1; i = cell.indexOf("\n", i + 1)) n++;
+  return n;
+}
+
+/**
+ * Splits CSV text into a header and records (RFC 4180, read by papaparse), with the line each
+ * record starts on, counted through quoted line breaks and blank lines. A byte-order mark is
+ * dropped; the delimiter is detected unless given. Malformed quoting (`"abc"def`, an unclosed
+ * quote) is a `MatchInputError` citing the line.
+ * @remarks Since 0.2.0
+ */
+export function readCsvTable(text: string, options: { delimiter?: string | undefined } = {}): ParticipantTable {
+  if (typeof text !== "string") throw new MatchInputError([{ path: ["csv"], code: "type", message: "expected CSV text" }]);
+  // One line break everywhere: exports mix CRLF and LF, and papaparse takes the first it sees as
+  // the only one. Quoted CRLFs become LF too.
+  const body = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).replace(/\r\n?/g, "\n");
+  const delimiter = options.delimiter ?? detectCsvDelimiter(body);
+  const parsed = Papa.parse<string[]>(body, { delimiter, newline: "\n", skipEmptyLines: false, header: false, dynamicTyping: false });
+  const starts: number[] = [];
+  let line = 1;
+  for (const record of parsed.data) {
+    starts.push(line);
+    line += 1 + breaksIn(record);
+  }
+  const issues: MatchIssue[] = [];
+  const seen = new Set<number>();
+  for (const e of parsed.errors) {
+    if (e.type !== "Quotes" || e.row === undefined || seen.has(e.row)) continue;
+    seen.add(e.row);
+    const at = starts[e.row] ?? line;
+    const what = e.code === "InvalidQuotes" ? "a quoted field has text after its closing quote (write it as one quoted field, doubling inner quotes: \"\"a\"\"b\")" : "a quoted field is never closed";
+    issues.push({ path: ["csv", at], code: "csv-quote", message: `line ${at}: ${what}` });
+  }
+  if (issues.length > 0) throw new MatchInputError(issues);
+  const records = parsed.data;
+  let first = 0;
+  while (first < records.length && records[first]!.every((c) => c.trim() === "")) first++;
+  if (first === records.length) throw new MatchInputError([{ path: ["csv"], code: "csv-empty", message: "no header row" }]);
+  return {
+    header: records[first]!,
+    rows: records.slice(first + 1).map((cells, k) => ({ cells, line: starts[first + 1 + k]! })),
+    source: "csv",
+    unit: "line",
+    decimalComma: delimiter !== ",",
+  };
+}
+
+/** Like {@link parseParticipantsCsv}, with the line each participant came from. @internal */
+export function readParticipantsCsv(text: string, options: ParseCsvOptions = {}): TableParticipants {
+  const mapping = options.mapping === undefined ? undefined : parseImportMapping(options.mapping);
+  return readParticipantTable(readCsvTable(text, { delimiter: mapping?.delimiter }), mapping);
+}
 
 /**
  * Reads participants from CSV, one per line, with a header row naming the fields:
- * `id`, `name`, `role`, `level`, `department`, `managerId`, `location`, `timezone`, `capacity`,
- * `minCapacity`, `priority` (true/false), lists separated by `;` (`languages`, `goals`,
- * `history`, `preferences.ranked`, `preferences.avoid`, `availability.modes`), level maps
- * `skills` / `wantedSkills` as `name:level; name:level`, `availability.slots` as
- * `mon 09:00-11:00; fri 22:00-01:00 +1` (`+1`: ends the next day), `availability.hoursPerMonth`,
- * and one column per key for `personality.<trait>` (numbers), `diversity.<key>`,
- * `attributes.<key>` and `preferences.attributes.<key>`. Empty cells are left out.
+ * `id`, `name`, `role`, `level`, `department`, `organisation`, `managerId`, `location`,
+ * `timezone`, `capacity`, `minCapacity`, `priority` (yes/no, true/false, 1/0), lists separated
+ * by `;` or `,` (`languages`, `goals`, `history`, `preferences.ranked`, `preferences.avoid`,
+ * `availability.modes`), level maps `skills` / `wantedSkills` as `name:level; name:level`,
+ * `availability.slots` as `mon 09:00-11:00; Friday 22:00-01:00 +1` (`+1`: ends the next day),
+ * `availability.hoursPerMonth`, and one column per key for `personality.<trait>` (numbers),
+ * `diversity.<key>`, `attributes.<key>` and `preferences.attributes.<key>`. Empty cells and blank
+ * lines are left out.
+ *
+ * The delimiter (`,` `;` or tab) is detected from the header row and a byte-order mark is
+ * dropped. Headers match field names regardless of case, spacing and punctuation (`Manager ID`
+ * is `managerId`); common values are normalised (`Mentor`, `Mon`/`Monday`, `yes`/`1`, `Remote`).
+ * Levels and capacities must be whole numbers written in decimal (`0x10` and `1e1` are refused).
+ * `options.mapping` (see `importMappingSchema`) maps other headers and values onto fields, e.g.
+ * `{ columns: { id: "Employee ID", level: "Job Level" }, values: { level: { L5: 5 } } }`.
  *
  * The result is plain participant input: pass it to `parseCohort` / `match()` with a programme,
  * which validates values as for JSON. Structural problems (unknown columns, ragged rows, numbers
- * that are not numbers, malformed slots) throw `MatchInputError` with path `["csv", line, column]`.
- * @remarks Since 0.1.0
+ * that are not numbers, malformed slots or quotes) throw `MatchInputError`: paths are
+ * `["csv", line, header]`, and messages cite the line (counted through quoted line breaks and
+ * blank lines) and the participant's id.
+ * @remarks Since 0.1.0; mapping, delimiter detection and value normalisation since 0.2.0
  */
-export function parseParticipantsCsv(text: string): Array<Record<string, unknown>> {
-  if (typeof text !== "string") throw new MatchInputError([{ path: ["csv"], code: "type", message: "expected CSV text" }]);
-  const { rows, issues } = splitCsv(text);
-  if (issues.length) throw new MatchInputError(issues);
-  if (rows.length === 0) throw new MatchInputError([{ path: ["csv"], code: "csv-empty", message: "no header row" }]);
-  const header = rows[0]!.map((h) => h.trim());
-  header.forEach((h, c) => {
-    const known = STRINGS.has(h) || NUMBERS.has(h) || LISTS.has(h) || LEVEL_MAPS.has(h) || h === "priority" || h === "availability.slots" || PREFIXES.some((p) => h.startsWith(p) && h.length > p.length);
-    if (!known) issues.push({ path: ["csv", 1, h], code: "unknown-column", message: `column ${c + 1} ${JSON.stringify(h)} is not a participant field; known: ${CSV_COLUMNS.join(", ")}` });
-    if (header.indexOf(h) !== c) issues.push({ path: ["csv", 1, h], code: "duplicate-column", message: `column ${JSON.stringify(h)} appears twice` });
-  });
-  if (issues.length) throw new MatchInputError(issues);
-
-  const out: Array<Record<string, unknown>> = [];
-  // Own properties only (defineProperty), so a column named e.g. `diversity.__proto__` becomes a
-  // key that parseCohort then refuses, never a prototype.
-  const own = (obj: Record<string, unknown>, key: string, value: unknown) =>
-    Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
-  const set = (obj: Record<string, unknown>, path: string[], value: unknown) => {
-    let at = obj;
-    for (const key of path.slice(0, -1)) {
-      if (!Object.hasOwn(at, key) || typeof at[key] !== "object" || at[key] === null) own(at, key, {});
-      at = at[key] as Record<string, unknown>;
-    }
-    own(at, path[path.length - 1]!, value);
-  };
-  for (let r = 1; r < rows.length; r++) {
-    const cells = rows[r]!;
-    const line = r + 1;
-    if (cells.length !== header.length) {
-      issues.push({ path: ["csv", line], code: "ragged", message: `line ${line} has ${cells.length} fields, the header has ${header.length}` });
-      continue;
-    }
-    const p: Record<string, unknown> = {};
-    header.forEach((h, c) => {
-      const raw = cells[c]!.trim();
-      if (raw === "") return;
-      const bad = (message: string) => issues.push({ path: ["csv", line, h], code: "csv-value", message: `line ${line}, ${h}: ${message}` });
-      const number = (s: string) => {
-        const v = Number(s);
-        if (!Number.isFinite(v)) bad(`${JSON.stringify(s.slice(0, 40))} is not a number`);
-        return v;
-      };
-      const list = () => raw.split(";").map((x) => x.trim()).filter((x) => x !== "");
-      if (STRINGS.has(h)) set(p, [h], raw);
-      else if (NUMBERS.has(h)) set(p, h.split("."), number(raw));
-      else if (h === "priority") {
-        if (raw !== "true" && raw !== "false") bad(`expected true or false, got ${JSON.stringify(raw.slice(0, 40))}`);
-        set(p, [h], raw === "true");
-      } else if (LISTS.has(h)) set(p, h.split("."), list());
-      else if (LEVEL_MAPS.has(h)) {
-        const map: Record<string, unknown> = {};
-        for (const entry of list()) {
-          const colon = entry.lastIndexOf(":");
-          if (colon <= 0) bad(`${JSON.stringify(entry.slice(0, 40))} is not name:level`);
-          else own(map, entry.slice(0, colon).trim(), number(entry.slice(colon + 1).trim()));
-        }
-        set(p, [h], map);
-      } else if (h === "availability.slots") {
-        const slots = list().map((entry) => {
-          const m = SLOT_RE.exec(entry);
-          if (!m) {
-            bad(`${JSON.stringify(entry.slice(0, 40))} is not a slot like "mon 09:00-11:00" (add "+1" when it ends the next day)`);
-            return null;
-          }
-          return { day: m[1], start: m[2], end: m[3], ...(m[4] ? { overnight: true } : {}) };
-        });
-        set(p, ["availability", "slots"], slots.filter((x) => x !== null));
-      } else if (h.startsWith("personality.")) set(p, ["personality", h.slice("personality.".length)], number(raw));
-      else if (h.startsWith("preferences.attributes.")) set(p, ["preferences", "attributes", h.slice("preferences.attributes.".length)], raw);
-      else if (h.startsWith("diversity.")) set(p, ["diversity", h.slice("diversity.".length)], raw);
-      else set(p, ["attributes", h.slice("attributes.".length)], raw);
-    });
-    out.push(p);
-  }
-  if (issues.length) throw new MatchInputError(issues);
-  return out;
+export function parseParticipantsCsv(text: string, options: ParseCsvOptions = {}): Array<Record<string, unknown>> {
+  return readParticipantsCsv(text, options).participants;
 }

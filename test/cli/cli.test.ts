@@ -121,7 +121,7 @@ describe("mentormatch CLI: exit code 1 (invalid input)", () => {
     writeFileSync(bad, "id,role,level\na,mentee,junior\n");
     const c = capture();
     expect(await runCli(["validate", bad], c.io)).toBe(1);
-    expect(c.stderr()).toContain("line 2, level");
+    expect(c.stderr()).toContain(`csv[2].level [csv-value] line 2 (id "a"), level: "junior" is not a whole number`);
   });
 
   it("issue-11: JSON syntax errors give line and column, not a character offset", async () => {
@@ -335,5 +335,131 @@ describe("mentormatch CLI: exit code 70 and progress", () => {
     const r = spawnSync("bash", ["-c", `node --import tsx "${main}" match "${sample}" --quiet | head -c 10 >/dev/null; echo "status=\${PIPESTATUS[0]}" >&2`], { encoding: "utf8", cwd: join(import.meta.dirname, "../.."), timeout: 60_000 });
     expect(r.stderr).not.toMatch(/EPIPE|Error|at /);
     expect(r.stderr).toContain("status=0");
+  });
+});
+
+describe("mentormatch CLI: HRIS exports (--map, map, .xlsx)", () => {
+  const fixtures = join(import.meta.dirname, "../fixtures");
+  const csv = join(fixtures, "hris-export.csv");
+  const xlsx = join(fixtures, "hris-export.xlsx");
+  const mapping = join(fixtures, "hris-mapping.json");
+  const pairsOf = (json: string) =>
+    JSON.parse(json).matches.map((m: { mentorIds: string[]; menteeIds: string[] }) => [m.mentorIds[0], m.menteeIds[0]]).sort();
+
+  it("issue-11: the hand-written HRIS export validates and matches through --map (CSV and .xlsx)", async () => {
+    for (const file of [csv, xlsx]) {
+      const v = capture();
+      expect(await runCli(["validate", file, "--map", mapping], v.io)).toBe(0);
+      expect(v.out[0]).toContain("valid — 4 participants (2 mentees, 2 mentors)");
+      const out = join(dir, `hris-${file.endsWith("xlsx") ? "xlsx" : "csv"}.json`);
+      const m = capture();
+      expect(await runCli(["match", file, "--map", mapping, "--out", out], m.io)).toBe(0);
+      // E201 speaks only German and only E100 does; E101 takes E200.
+      expect(pairsOf(readFileSync(out, "utf8"))).toEqual([["E100", "E201"], ["E101", "E200"]]);
+    }
+  });
+
+  it("without --map the export is refused (exit 1), each unknown column once with a hint", async () => {
+    const c = capture();
+    expect(await runCli(["validate", csv], c.io)).toBe(1);
+    expect(c.err[0]).toContain("6 issues");
+    expect(c.stderr()).toContain('column 1 "Employee ID" is not a participant field (did you mean "id"?); run "mentormatch map" to write a column mapping');
+  });
+
+  it("map scaffolds a mapping with best guesses that validates the export as it is", async () => {
+    for (const file of [csv, xlsx]) {
+      const scaffold = join(dir, `scaffold-${file.endsWith("xlsx") ? "xlsx" : "csv"}.json`);
+      const c = capture();
+      expect(await runCli(["map", file, "--out", scaffold], c.io)).toBe(0);
+      const written = JSON.parse(readFileSync(scaffold, "utf8"));
+      expect(written.columns).toMatchObject({ id: "Employee ID", name: "Full Name", role: "Programme Role", level: "Job Level", department: "DEPARTMENT", "availability.slots": "Availability" });
+      expect(written.values.level).toMatchObject({ L7: 7, L6: 6, L2: 2 });
+      expect(written.ignore).toEqual(["E-mail"]);
+      expect(c.stderr()).toContain('"Employee ID" → id (a common HR name for it: check)');
+      expect(await runCli(["validate", file, "--map", scaffold], capture().io)).toBe(0);
+    }
+  });
+
+  it("issues about table participants cite the line and id, not the array index", async () => {
+    const bad = join(dir, "bad-zone.csv");
+    writeFileSync(bad, "id;role;timezone\na;mentee;Europe/London\n\nb;mentor;Mars/Olympus\n");
+    const c = capture();
+    expect(await runCli(["validate", bad], c.io)).toBe(1);
+    expect(c.stderr()).toMatch(/participants\[1\]\.timezone \[invalid-timezone\] line 4 \(id "b"\): "Mars\/Olympus"/);
+  });
+
+  it("a bad mapping file exits 1 with its issues; --map with a JSON cohort is a usage error", async () => {
+    const badMapping = join(dir, "bad-mapping.json");
+    writeFileSync(badMapping, JSON.stringify({ columns: { levl: "Job Level" } }));
+    const c = capture();
+    expect(await runCli(["validate", csv, "--map", badMapping], c.io)).toBe(1);
+    expect(c.stderr()).toContain('mapping.columns.levl [unknown-field] "levl" is not a participant field; did you mean "level"?');
+    const u = capture();
+    expect(await runCli(["validate", small, "--map", mapping], u.io)).toBe(2);
+    expect(u.stderr()).toContain("--map applies to CSV and .xlsx input");
+  });
+
+  it("a file that claims to be .xlsx but is not is invalid input (exit 1)", async () => {
+    const fake = join(dir, "fake.xlsx");
+    writeFileSync(fake, "id,role\na,mentee\n");
+    const c = capture();
+    expect(await runCli(["validate", fake], c.io)).toBe(1);
+    expect(c.stderr()).toContain("[invalid-xlsx]");
+  });
+});
+
+describe("mentormatch CLI: --format", () => {
+  it("csv writes the pairs and, beside them, the unmatched with their reasons", async () => {
+    const out = join(dir, "pairs.csv");
+    const c = capture();
+    expect(await runCli(["match", small, "--format", "csv", "--out", out, "--bom"], c.io)).toBe(0);
+    const pairs = readFileSync(out, "utf8");
+    expect(pairs.startsWith("\uFEFFmatch,mentor_id,mentor_name")).toBe(true);
+    expect(pairs).toContain(",m1,Mia Mentor,");
+    const unmatched = readFileSync(join(dir, "pairs.unmatched.csv"), "utf8");
+    expect(unmatched.split("\r\n")[1]).toMatch(/^b,,,mentee,no-eligible-partner,/);
+    expect(c.stderr()).toContain(`wrote ${out} and ${join(dir, "pairs.unmatched.csv")}`);
+  });
+
+  it("the --out extension picks the format; csv on stdout writes the pairs only", async () => {
+    const out = join(dir, "by-extension.csv");
+    expect(await runCli(["match", small, "--out", out, "--quiet"], capture().io)).toBe(0);
+    expect(readFileSync(out, "utf8").startsWith("match,mentor_id")).toBe(true);
+    const c = capture();
+    expect(await runCli(["match", small, "-f", "csv"], c.io)).toBe(0);
+    expect(c.out.join("")).toMatch(/^match,mentor_id/);
+    expect(c.stderr()).toContain("the unmatched list is written only with --out");
+  });
+
+  it("html writes the self-contained report, with --group-by breakdowns", async () => {
+    const out = join(dir, "report.html");
+    expect(await runCli(["match", small, "--out", out, "--group-by", "level", "--quiet"], capture().io)).toBe(0);
+    const html = readFileSync(out, "utf8");
+    expect(html.slice(0, 15).toLowerCase()).toBe("<!doctype html>");
+    expect(html).toContain("Mia Mentor");
+    // A field the report cannot group by is invalid input, reported by toHtmlReport.
+    expect(await runCli(["match", small, "-f", "html", "--group-by", "bogus"], capture().io)).toBe(1);
+  });
+
+  it("flags for another format, and a format not available yet, are usage errors", async () => {
+    const c = capture();
+    expect(await runCli(["match", small, "--bom"], c.io)).toBe(2);
+    expect(c.stderr()).toContain("--bom applies to --format csv only");
+    expect(await runCli(["match", small, "--group-by", "level"], capture().io)).toBe(2);
+    const x = capture();
+    expect(await runCli(["match", small, "--format", "xlsx"], x.io)).toBe(2);
+    expect(x.stderr()).toContain("--format xlsx writes a binary workbook: give --out");
+  });
+
+  it("xlsx writes a workbook whose Matches and Unmatched sheets read back", async () => {
+    const out = join(dir, "pairs.xlsx");
+    expect(await runCli(["match", small, "--out", out, "--quiet"], capture().io)).toBe(0);
+    const lib = (await import("@e965/xlsx")) as unknown as typeof import("@e965/xlsx");
+    const book = lib.read(readFileSync(out), { type: "buffer" });
+    expect(book.SheetNames).toEqual(["Matches", "Unmatched"]);
+    const matches = lib.utils.sheet_to_json<Record<string, unknown>>(book.Sheets["Matches"]!);
+    expect(matches.map((r) => [r["mentor_name"], r["mentee_id"]])).toEqual([["Mia Mentor", "a"]]);
+    const unmatched = lib.utils.sheet_to_json<Record<string, unknown>>(book.Sheets["Unmatched"]!);
+    expect(unmatched.map((r) => r["id"])).toEqual(["b"]);
   });
 });

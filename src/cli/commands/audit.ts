@@ -5,7 +5,7 @@ import { toHtmlReport } from "../../report/html-report.js";
 import { parseCohort } from "../../model/cohort.js";
 import { UsageError, type CliCommand, type CliContext, type CliIo } from "../command.js";
 import { readJson } from "../files.js";
-import { readCohortInput } from "../input.js";
+import { loadCohort } from "../input.js";
 import { writeOutput } from "../output.js";
 import { escapeForTerminal } from "../terminal.js";
 import { wholeNumber } from "./calibrate.js";
@@ -39,7 +39,7 @@ async function run(io: CliIo, file: string, values: CliContext["values"]): Promi
   const groupBy = values["group-by"];
   if (typeof groupBy !== "string") throw new UsageError("audit needs --group-by <field>, e.g. department, organisation, level, attributes.<key> or diversity.<key>");
   const minGroupSize = wholeNumber("min-group-size", values["min-group-size"], 1, 1_000_000);
-  const cohort = parseCohort(readCohortInput(file, inputFiles(values), io.fs));
+  const cohort = await loadCohort(file, inputFiles(values), io.fs);
   const resultFile = values["result"] as string | undefined;
   const result = resultFile !== undefined ? readJson(resultFile, io.fs) : await match(cohort);
   const audit = auditResult(result, cohort, {

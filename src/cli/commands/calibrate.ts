@@ -1,9 +1,8 @@
 import { calibrateWeights, type Calibration } from "../../evaluate/calibrate.js";
 import { parseOutcomesCsv } from "../../evaluate/outcomes-csv.js";
-import { parseCohort } from "../../model/cohort.js";
 import { UsageError, type CliCommand, type CliContext, type CliIo } from "../command.js";
 import { parseJsonText, readText } from "../files.js";
-import { inputKind, readCohortInput } from "../input.js";
+import { inputKind, loadCohort, readCohortInput } from "../input.js";
 import { writeOutput } from "../output.js";
 import { escapeForTerminal } from "../terminal.js";
 import { INPUT_OPTIONS, inputFiles } from "./shared.js";
@@ -37,7 +36,7 @@ export function calibrationReport(c: Calibration): string[] {
 
 function readOutcomes(path: string, io: CliIo): unknown {
   const text = readText(path, io.fs);
-  return inputKind(path, text) === "csv" ? parseOutcomesCsv(text) : parseJsonText(text, path);
+  return inputKind(path, new TextEncoder().encode(text.slice(0, 64))) === "json" ? parseJsonText(text, path) : parseOutcomesCsv(text);
 }
 
 async function run(io: CliIo, file: string, values: CliContext["values"]): Promise<number> {
@@ -46,8 +45,8 @@ async function run(io: CliIo, file: string, values: CliContext["values"]): Promi
   const folds = wholeNumber("folds", values["folds"], 2, 100);
   const bootstrap = wholeNumber("bootstrap", values["bootstrap"], 0, 100_000);
   const seed = wholeNumber("seed", values["seed"], 0, 2 ** 32 - 1);
-  const raw = readCohortInput(cohortFile, inputFiles(values), io.fs);
-  const cohort = parseCohort(raw);
+  const raw = (await readCohortInput(cohortFile, inputFiles(values), io.fs)).input;
+  const cohort = await loadCohort(cohortFile, inputFiles(values), io.fs);
   const outcomes = readOutcomes(file, io);
   const calibration = calibrateWeights(cohort, outcomes, {
     ...(typeof values["outcome"] === "string" ? { outcome: values["outcome"] as "auto" | "binary" | "rating" } : {}),

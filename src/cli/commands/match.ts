@@ -1,9 +1,14 @@
-import { parseCohort, type Cohort } from "../../model/cohort.js";
+import { extname } from "node:path";
+import type { Cohort } from "../../model/cohort.js";
 import { programSchema } from "../../model/program.js";
 import { match } from "../../match/match.js";
 import type { MatchResult } from "../../match/types.js";
-import { UsageError, type CliCommand, type CliContext, type CliIo } from "../command.js";
-import { readCohortInput } from "../input.js";
+import { toCsv } from "../../report/csv.js";
+import { toHtmlReport } from "../../report/html-report.js";
+import { toXlsx } from "../../report/xlsx.js";
+import { MatchInputError } from "../../errors.js";
+import { CliIoError, UsageError, type CliCommand, type CliContext, type CliIo } from "../command.js";
+import { loadCohort } from "../input.js";
 import { writeOutput } from "../output.js";
 import { progressLine, progressWanted } from "../progress.js";
 import { escapeForTerminal } from "../terminal.js";
@@ -11,8 +16,49 @@ import { INPUT_OPTIONS, inputFiles } from "./shared.js";
 
 /** Output formats of `match --format`. */
 export const OUTPUT_FORMATS = ["json", "csv", "xlsx", "html"] as const;
-/** The formats written today; the others are refused with exit 2 until their writers land. */
-const AVAILABLE_FORMATS: ReadonlySet<string> = new Set(["json"]);
+type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+
+/** One file a format writes: `suffix` goes before the extension of `--out` (`.unmatched`). */
+interface OutputFile {
+  suffix: string;
+  data: string | Uint8Array;
+}
+
+/** How each format is written; undefined for formats not available yet (refused with exit 2). */
+const WRITERS: Record<OutputFormat, ((result: MatchResult, cohort: Cohort, values: CliContext["values"]) => OutputFile[] | Promise<OutputFile[]>) | undefined> = {
+  json: (result) => [{ suffix: "", data: JSON.stringify(result, null, 2) + "\n" }],
+  csv: (result, cohort, values) => {
+    const bom = values["bom"] === true;
+    return [
+      { suffix: "", data: toCsv(result, cohort, { bom }) },
+      { suffix: ".unmatched", data: toCsv(result, cohort, { bom, sheet: "unmatched" }) },
+    ];
+  },
+  xlsx: async (result, cohort) => {
+    try {
+      return [{ suffix: "", data: await toXlsx(result, cohort) }];
+    } catch (err) {
+      if (err instanceof MatchInputError) throw err;
+      throw new CliIoError("--format xlsx needs the optional package @e965/xlsx (npm install @e965/xlsx); or use --format csv");
+    }
+  },
+  html: (result, cohort, values) => {
+    const groupBy = values["group-by"] as string[] | undefined;
+    return [{ suffix: "", data: toHtmlReport(result, cohort, groupBy ? { groupBy } : {}) }];
+  },
+};
+
+/** The format an `--out` file's extension names (`.csv`, `.xlsx`, `.html`), else json. */
+function formatOfPath(out: string | undefined): OutputFormat {
+  const ext = out === undefined ? "" : extname(out).toLowerCase().slice(1);
+  return ext === "htm" ? "html" : (OUTPUT_FORMATS as readonly string[]).includes(ext) ? (ext as OutputFormat) : "json";
+}
+
+/** `pairs.csv` + `.unmatched` → `pairs.unmatched.csv`. */
+function withSuffix(path: string, suffix: string): string {
+  const ext = extname(path);
+  return ext === "" ? path + suffix : path.slice(0, -ext.length) + suffix + ext;
+}
 
 /** "Ana Díaz (mentee-007)", or the id alone when no name was given. */
 function who(cohort: Cohort, id: string): string {
@@ -37,18 +83,18 @@ function parseSeed(value: string | undefined): number | undefined {
 }
 
 async function run(io: CliIo, file: string, values: CliContext["values"]): Promise<number> {
-  const format = (values["format"] as string | undefined) ?? "json";
-  if (!AVAILABLE_FORMATS.has(format)) throw new UsageError(`--format ${format} is not available yet; use --format json`);
+  const out = values["out"] as string | undefined;
+  const format = ((values["format"] as string | undefined) ?? formatOfPath(out)) as OutputFormat;
+  const writer = WRITERS[format];
+  if (writer === undefined) throw new UsageError(`--format ${format} is not available yet; use ${OUTPUT_FORMATS.filter((f) => WRITERS[f]).join(" or ")}`);
+  if (format === "xlsx" && out === undefined) throw new UsageError("--format xlsx writes a binary workbook: give --out <file.xlsx> (or --out - to pipe it)");
+  if (values["bom"] === true && format !== "csv") throw new UsageError(`--bom applies to --format csv only`);
+  if (values["group-by"] !== undefined && format !== "html") throw new UsageError(`--group-by applies to --format html only`);
   const seed = parseSeed(values["seed"] as string | undefined);
-  const raw = readCohortInput(file, inputFiles(values), io.fs);
   const flags: Record<string, unknown> = {};
   for (const key of ["objective", "solver"] as const) if (typeof values[key] === "string") flags[key] = values[key];
   if (seed !== undefined) flags["seed"] = seed;
-  const input =
-    raw !== null && typeof raw === "object" && !Array.isArray(raw)
-      ? { ...raw, program: { ...((raw as { program?: object }).program ?? {}), ...flags } }
-      : raw;
-  const cohort = parseCohort(input);
+  const cohort = await loadCohort(file, inputFiles(values), io.fs, flags);
   const quiet = values["quiet"] === true;
   const progress = progressWanted(io, quiet) ? progressLine(io) : undefined;
   let result: MatchResult;
@@ -57,8 +103,14 @@ async function run(io: CliIo, file: string, values: CliContext["values"]): Promi
   } finally {
     progress?.finish();
   }
-  writeOutput(io, values["out"] as string | undefined, JSON.stringify(result, null, 2) + "\n");
-  if (!quiet) for (const line of summary(result, cohort)) io.err(line);
+  const files = await writer(result, cohort, values);
+  const toStdout = out === undefined || out === "-";
+  // On stdout only the main file is written; the others need --out.
+  for (const file of toStdout ? files.slice(0, 1) : files) writeOutput(io, toStdout ? out : withSuffix(out, file.suffix), file.data);
+  if (!quiet) {
+    for (const line of summary(result, cohort)) io.err(line);
+    if (files.length > 1) io.err(toStdout ? `note: the unmatched list is written only with --out (as <out>${files[1]!.suffix}${"." + format})` : `wrote ${files.map((f) => withSuffix(out, f.suffix)).join(" and ")}`);
+  }
   return 0;
 }
 
@@ -66,11 +118,24 @@ async function run(io: CliIo, file: string, values: CliContext["values"]): Promi
 export const matchCommand: CliCommand = {
   name: "match",
   summary: "Match a cohort; write the result (JSON by default) and a summary on stderr.",
-  positionals: [{ name: "cohort", description: "cohort JSON, or participants as CSV (with --program for the programme)" }],
+  positionals: [{ name: "cohort", description: "cohort JSON, or participants as CSV or .xlsx (the programme from --program)" }],
   options: {
     ...INPUT_OPTIONS,
     out: { type: "string", short: "o", placeholder: "file", description: "write the result to this file, atomically (default: stdout)" },
-    format: { type: "string", short: "f", placeholder: "format", description: "output format (default json)", choices: OUTPUT_FORMATS },
+    format: {
+      type: "string",
+      short: "f",
+      placeholder: "format",
+      description: "output format (default: from the --out extension, else json); csv writes <out> (one row per pair or member) and <out>.unmatched.csv; xlsx a workbook with Matches and Unmatched sheets; html a self-contained report",
+      choices: OUTPUT_FORMATS,
+    },
+    bom: { type: "boolean", description: "start CSV output with a UTF-8 byte-order mark (for Excel)" },
+    "group-by": {
+      type: "string",
+      multiple: true,
+      placeholder: "field",
+      description: "HTML report: also break coverage and scores down by this field (repeatable), e.g. location, attributes.site",
+    },
     objective: { type: "string", placeholder: "objective", description: "override the programme's objective", choices: programSchema.shape.objective.unwrap().options },
     solver: { type: "string", placeholder: "solver", description: "override the programme's solver", choices: programSchema.shape.solver.unwrap().options },
     seed: { type: "string", placeholder: "n", description: "override the programme's seed (whole number 0–4294967295)" },
