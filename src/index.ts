@@ -76,6 +76,7 @@ export { match } from "./match/match.js";
 export { explainWhyNot } from "./match/why-not.js";
 export type { StoredResult } from "./match/stored.js";
 export { RESULT_VERSION, cohortFingerprint } from "./report/fingerprint.js";
+export { resultSchema, resultJsonSchema } from "./report/result-schema.js";
 export type { WhyNot } from "./match/why-not.js";
 export { recommend, recommendAll } from "./match/recommend.js";
 export type { Recommendation, RecommendOptions, RecommendAllOptions } from "./match/recommend.js";

@@ -2,6 +2,7 @@ import type { CustomCriterion } from "../criteria/index.js";
 import { MatchInputError, type MatchIssue } from "../errors.js";
 import type { Cohort, CohortInput } from "../model/cohort.js";
 import { cohortFingerprint, RESULT_VERSION } from "../report/fingerprint.js";
+import { resultSchema } from "../report/result-schema.js";
 import { describeValue } from "../guard.js";
 import { prepareCohort } from "./match.js";
 import type { MatchResult } from "./types.js";
@@ -28,7 +29,8 @@ export function isStoredResult(value: unknown): value is StoredResult {
  * Reads a stored result back: the result must be of a version this package reads and the cohort
  * must be the one it came from (same fingerprint). Returns the cohort parsed and in canonical
  * order, as `match()` had it.
- * @throws MatchInputError — `unsupported-result` (not a result of `match()`),
+ * @throws MatchInputError — `unsupported-result` (not a result of `match()`: checked against
+ *   `resultSchema`),
  *   `unsupported-result-version`, `cohort-mismatch`, or the cohort's own validation issues
  *   (paths under `cohort`).
  */
@@ -42,6 +44,13 @@ export function restoreStored(stored: StoredResult, custom: readonly CustomCrite
       path: ["result", "version"], code: "unsupported-result-version",
       message: `this package reads results of version ${RESULT_VERSION} with a cohort fingerprint; the result has version ${describeValue(result.version)}${typeof result.fingerprint === "string" ? "" : " and no fingerprint"}`,
     }]);
+  }
+  const shape = resultSchema.safeParse(result);
+  if (!shape.success) {
+    throw new MatchInputError(shape.error.issues.slice(0, 20).map((i) => ({
+      path: ["result", ...i.path.map((p) => (typeof p === "symbol" ? String(p) : p))], code: "unsupported-result",
+      message: `not a result of match() (schema/result.schema.json): ${i.message}`,
+    })));
   }
   let cohort: Cohort;
   try {
