@@ -1,6 +1,7 @@
 import type { CustomCriterion } from "../criteria/index.js";
 import { MatchInputError } from "../errors.js";
 import { fieldValue } from "../formats/selectors.js";
+import { adoptParsedCohort } from "../model/cohort.js";
 import { isParsedCohort, parseCohort, type Cohort, type Participant } from "../model/index.js";
 import { scoreMatrix, type CompatibilityMatrix } from "../score/index.js";
 import { outcomesOf, readMatches, type ParticipantOutcome } from "./result-pairs.js";
@@ -181,10 +182,13 @@ export function auditResult(result: unknown, cohort: Cohort | unknown, options: 
   const mentorSide = side === "mentors";
   const audited = parsed.participants.map((p, i) => i).filter((i) => {
     const role = parsed.participants[i]!.role;
+    // Peer programmes and mentor-less circles pool everyone.
     return mentorless || (mentorSide ? role !== "mentee" : role !== "mentor");
   });
 
-  const matrix = scoreMatrix(parsed, { custom, ...(format === "group" && mentorless ? { side: "peer" as const } : {}) });
+  // Mentor-less circles draw on everyone, so their best partner comes from an all × all peer matrix.
+  const scored = format === "group" && mentorless ? adoptParsedCohort({ participants: parsed.participants, program: { ...parsed.program, format: "peer" as const } }) : parsed;
+  const matrix = scoreMatrix(scored, { custom });
   const best = bestScores(matrix, mentorSide);
   const otherSide = new Set(mentorSide ? matrix.rowIds : matrix.colIds);
   const scoreOf = (a: number, partner: string): number => {

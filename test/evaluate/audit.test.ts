@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { MatchInputError, auditResult, compareResults, match, parseCohort, type MatchResult, type ParticipantInput } from "../../src/index.js";
+import { MatchInputError, auditResult, compareResults, generateCohort, match, parseCohort, type MatchResult, type ParticipantInput } from "../../src/index.js";
 
 /** A hand-made result: only `mentorIds`, `menteeIds` and `score` matter to the audit. */
 const pair = (mentor: string, mentee: string, score: number) => ({ mentorIds: [mentor], menteeIds: [mentee], score, breakdown: {}, reasons: [] });
@@ -167,6 +167,54 @@ describe("auditResult on a real match", () => {
       const inGroup = real.matches.filter((m) => sample.participants.find((p) => p.id === m.menteeIds[0])!.department === g.group);
       if (inGroup.length > 0) expect(g.minScore).toBe(Math.min(...inGroup.map((m) => m.score)));
     }
+  });
+});
+
+describe("auditResult on other formats", () => {
+  it("peer and mentor-less circles pool everyone; rotational counts a mentee once", async () => {
+    for (const [format, program] of [
+      ["peer", {}],
+      ["group", { group: { size: { min: 3, max: 5 }, mentorless: true } }],
+      ["rotational", {}],
+    ] as const) {
+      const raw = generateCohort({ mentees: 12, mentors: 4, seed: 4, format });
+      const c = parseCohort({ ...raw, program: { ...raw.program, ...program } });
+      const real = await match(c);
+      const audit = auditResult(real, c, { groupBy: "department", minGroupSize: 1 });
+      const pool = c.participants.filter((p) => format !== "rotational" || p.role !== "mentor");
+      const placed = new Set(real.matches.flatMap((m) => (m.menteeIds.length > 1 || m.mentorIds.length > 0 ? m.menteeIds : [])));
+      expect([format, audit.groups.reduce((s, g) => s + g.participants, 0)]).toEqual([format, pool.length]);
+      // Everyone placed has a first-choice figure computed from a partner score (none is NaN).
+      for (const g of audit.groups) if (g.matched > 0) expect(g.firstChoiceRate).not.toBeNull();
+      expect([format, audit.groups.reduce((s, g) => s + g.matched, 0)]).toEqual([format, placed.size]);
+    }
+  });
+});
+
+describe("auditResult: first choice in mentor-less circles", () => {
+  it("a mentor-role member's best partner comes from everyone (hand-worked)", () => {
+    // Goals only (rankDecay 1): m1 and e1 share x (score 1), e2 and e3 share y (score 1), all else 0.
+    // Circle [m1, e1, e2]: m1's best peer e1 is there (yes), e1's best m1 is there (yes), e2's best
+    // e3 is not (no); e3 is unplaced. First choice 2 of 3 placed.
+    const c = parseCohort({
+      participants: [
+        { id: "m1", role: "mentor", goals: ["x"] },
+        { id: "e1", role: "mentee", goals: ["x"] },
+        { id: "e2", role: "mentee", goals: ["y"] },
+        { id: "e3", role: "mentee", goals: ["y"] },
+      ],
+      program: {
+        format: "group",
+        group: { size: { min: 3, max: 3 }, mentorless: true },
+        weights: { goals: 1, skills: 0, personality: 0, availability: 0, diversity: 0, preferences: 0 },
+        criteria: { goals: { rankDecay: 1 } },
+      },
+    });
+    const circle = { format: "group", matches: [{ mentorIds: [], menteeIds: ["e1", "e2", "m1"], score: 1 / 3, breakdown: {}, reasons: [] }] };
+    const audit = auditResult(circle, c, { groupBy: "level", minGroupSize: 1 });
+    expect(audit.groups).toHaveLength(1);
+    expect(audit.groups[0]).toMatchObject({ participants: 4, matched: 3 });
+    expect(audit.groups[0]!.firstChoiceRate).toBeCloseTo(2 / 3, 12);
   });
 });
 
