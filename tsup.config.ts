@@ -5,7 +5,8 @@ import { defineConfig } from "tsup";
 // imported at run time (src/solvers/constraint/highs-loader.ts).
 export default defineConfig([
   {
-    entry: { index: "src/index.ts", solvers: "src/solvers/index.ts" },
+    // worker: the script matchInWorker and options.threads start (dist/worker.js, worker.cjs).
+    entry: { index: "src/index.ts", solvers: "src/solvers/index.ts", worker: "src/worker/entry.ts" },
     format: ["esm", "cjs"],
     dts: true,
     target: "es2022",

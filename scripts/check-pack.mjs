@@ -27,7 +27,7 @@ try {
   const packed = JSON.parse(execFileSync("npm", ["pack", "--json", "--pack-destination", tmp], { cwd: root, encoding: "utf8" }));
   const files = packed[0].files.map((f) => f.path);
   check("tarball holds dist and no sources", () => {
-    for (const need of ["dist/index.js", "dist/index.cjs", "dist/index.d.ts", "dist/index.d.cts", "dist/solvers.js", "dist/solvers.cjs", "dist/solvers.d.ts", "dist/solvers.d.cts", "package.json", "LICENSE", "README.md", "CHANGELOG.md"]) {
+    for (const need of ["dist/index.js", "dist/index.cjs", "dist/index.d.ts", "dist/index.d.cts", "dist/solvers.js", "dist/solvers.cjs", "dist/solvers.d.ts", "dist/solvers.d.cts", "dist/worker.js", "dist/worker.cjs", "package.json", "LICENSE", "README.md", "CHANGELOG.md"]) {
       if (!files.includes(need)) throw new Error(`missing ${need}`);
     }
     // No sources, tests, source maps, or the CommonJS CLI build nothing uses (the bin is ESM).
@@ -46,6 +46,12 @@ try {
   }
   writeFileSync(join(tmp, "package.json"), JSON.stringify({ name: "consumer", private: true }));
   check("ESM import", () => run("node", ["--input-type=module", "-e", "import { parseCohort, MatchInputError } from 'mentormatch'; if (typeof parseCohort !== 'function' || typeof MatchInputError !== 'function') throw new Error('missing exports'); console.log(Object.keys(await import('mentormatch')).length + ' exports')"]));
+  // matchInWorker and options.threads start dist/worker.js (ESM) or dist/worker.cjs (CommonJS)
+  // from the installed package: both must resolve and give match()'s result.
+  const workerProbe = "const input = m.generateCohort({ mentees: 120, mentors: 25, seed: 3 }); const strip = (r) => JSON.stringify({ ...r, stats: { ...r.stats, timings: 0 } }); const here = strip(await m.match(input)); if (strip(await m.matchInWorker(input)) !== here) throw new Error('matchInWorker differs from match()'); if (strip(await m.match(input, { threads: 2 })) !== here) throw new Error('threads: 2 differs from one thread'); console.log('worker ok');";
+  check("matchInWorker and threads work from ESM (dist/worker.js)", () => run("node", ["--input-type=module", "-e", `import * as m from 'mentormatch'; ${workerProbe}`]));
+  check("matchInWorker and threads work from CommonJS (dist/worker.cjs)", () =>
+    run("node", ["-e", `const m = require('mentormatch'); (async () => { ${workerProbe} })().catch((e) => { console.error(e); process.exit(1); });`]));
   check("CommonJS require", () => run("node", ["-e", "const m = require('mentormatch'); if (typeof m.parseCohort !== 'function') throw new Error('missing exports'); try { m.parseCohort(null) } catch (e) { if (!(e instanceof m.MatchInputError)) throw e } console.log(Object.keys(m).length + ' exports')"]));
   const exactProbe = "const model = { rows: 2, cols: 1, score: [1, 2], colUpper: [1] }; const r = await m.solveConstrained(model, { engine: 'exact' }); if (r.engine !== 'exact' || r.rowToCol[1] !== 0) throw new Error('exact engine gave ' + JSON.stringify(r)); console.log('HiGHS ' + r.status);";
   check("exact engine (HiGHS, loaded lazily) works from ESM", () =>

@@ -73,6 +73,8 @@ export type { RuleCode, PairDirection } from "./constraints/index.js";
 export { encodeCohort, CELL_MINUTES, GRID_WORDS } from "./encode/index.js";
 export type { EncodedCohort, SparseRows, Vocabulary } from "./encode/index.js";
 export { match } from "./match/match.js";
+export { matchInWorker } from "./worker/match-in-worker.js";
+export type { MatchInWorkerOptions } from "./worker/match-in-worker.js";
 export { explainWhyNot } from "./match/why-not.js";
 export type { StoredResult } from "./match/stored.js";
 export { RESULT_VERSION, cohortFingerprint } from "./report/fingerprint.js";

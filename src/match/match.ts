@@ -2,6 +2,8 @@ import { adoptParsedCohort, isParsedCohort, parseCohortSteps, type Cohort } from
 import type { Participant } from "../model/participant.js";
 import { explainPair, makeReason, type CompatibilityMatrix, type ReasonMessages } from "../score/index.js";
 import { scoreMatrixSteps } from "../score/score-matrix.js";
+import { parallelScoringUnavailable, scoreInParallel } from "../worker/parallel-score.js";
+import { defaultWorkerUrl } from "../worker/spawn.js";
 import { runSteps, runStepsAsync, throwIfAborted, STEP_WORK, type Steps } from "../steps.js";
 import type { CustomCriterion } from "../criteria/index.js";
 import { solvePairsSteps, type PairProblem, type PairSolution } from "../formats/one-on-one.js";
@@ -14,7 +16,7 @@ import { cohortFingerprint, RESULT_VERSION } from "../report/fingerprint.js";
 import { overallScoreReason, partnerChoiceReason } from "../report/best-available.js";
 import { describeBlockingPairs } from "../report/blocking-pairs.js";
 import type { Match, MatchOptions, FormatResult, MatchResult, MatchStage, Unmatched } from "./types.js";
-import { resolveMatchOptions } from "./options.js";
+import { resolveMatchOptions, type ResolvedMatchOptions } from "./options.js";
 import { checkCohortSize } from "./size-guard.js";
 
 /** Everything `explainWhyNot` and `rematch` need to revisit a result. */
@@ -109,11 +111,11 @@ export async function match(input: unknown, rawOptions: MatchOptions = {}): Prom
   // Scoring reports its own two stages: encode, then rows scored.
   checkAborted(signal);
   const scoredAt = performance.now();
-  const matrix = await runStepsAsync(scoreMatrixSteps(cohort, { custom, memoryLimit: resolved.memoryLimit, ...(signal ? { signal } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}) }), { signal });
+  const warnings: string[] = [];
+  const matrix = await scoreStage(cohort, custom, resolved, warnings);
   timings.score = performance.now() - scoredAt;
   timings.encode = matrix.timings.encodeMs;
   timings.score = Math.max(0, timings.score - matrix.timings.encodeMs);
-  const warnings: string[] = [];
   for (const lv of matrix.lockedViolations) {
     warnings.push(`locked pair ${JSON.stringify(matrix.colIds[lv.col])} → ${JSON.stringify(matrix.rowIds[lv.row])} breaks ${lv.violations.join(", ")}; kept as locked`);
   }
@@ -145,6 +147,19 @@ export async function match(input: unknown, rawOptions: MatchOptions = {}): Prom
   result.stats.timings = timings;
   contexts.set(result, context);
   return result;
+}
+
+/** Scores the cohort: in slices on this thread, or on `threads` worker threads. */
+async function scoreStage(cohort: Cohort, custom: readonly CustomCriterion[], o: ResolvedMatchOptions, warnings: string[]): Promise<CompatibilityMatrix> {
+  const { signal, onProgress } = o;
+  if (o.threads > 1) {
+    const why = parallelScoringUnavailable(custom.length);
+    if (why === null) {
+      return scoreInParallel(cohort, { threads: o.threads, workerUrl: o.workerUrl ?? defaultWorkerUrl(), memoryLimit: o.memoryLimit, signal, onProgress });
+    }
+    warnings.push(`threads: scored on one thread because ${why}`);
+  }
+  return runStepsAsync(scoreMatrixSteps(cohort, { custom, memoryLimit: o.memoryLimit, ...(signal ? { signal } : {}), ...(onProgress ? { onProgress } : {}) }), { signal });
 }
 
 /** Gives every match (and group member) without a reason the last-resort `overall-score` reason. */

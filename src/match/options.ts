@@ -13,13 +13,16 @@ export interface ResolvedMatchOptions {
   memoryLimit: number;
   messages: ReasonMessages | undefined;
   highs: HighsOption | undefined;
+  threads: number;
+  workerUrl: string | URL | undefined;
 }
 
 /**
  * Validates the options of `match()` (and `rematch`) once at the boundary: an object or
  * undefined; `onProgress` a function; `signal` an AbortSignal; `criteria` an array of
  * `{ name, score, weight?, explain? }`; `memoryLimit` a positive number of bytes; `messages` an
- * object from reason codes to functions; `highs` false, a loader or `{ load?, locateFile? }`.
+ * object from reason codes to functions; `highs` false, a loader or `{ load?, locateFile? }`;
+ * `threads` an integer from 1 to 256; `workerUrl` a string or a URL.
  * Unknown keys are left alone. Every problem is reported at once.
  * @throws MatchInputError with codes `invalid-options`, `invalid-option`, `invalid-custom-criterion`.
  */
@@ -32,8 +35,13 @@ export function resolveMatchOptions(options: unknown): ResolvedMatchOptions {
   const criteria = readCriteria(o["criteria"], read.issues);
   const messages = readMessages(o["messages"], read.issues);
   const highs = readHighsOption(o["highs"], read);
+  const threads = read.number(o, "threads", 1, 1, 256, true);
+  const workerUrl = o["workerUrl"];
+  if (workerUrl !== undefined && typeof workerUrl !== "string" && !(workerUrl instanceof URL)) {
+    read.issues.push({ path: ["options", "workerUrl"], code: "invalid-option", message: `workerUrl must be a string or a URL, got ${describeValue(workerUrl)}` });
+  }
   read.done();
-  return { onProgress, signal, criteria, memoryLimit, messages, highs };
+  return { onProgress, signal, criteria, memoryLimit, messages, highs, threads, workerUrl: workerUrl as string | URL | undefined };
 }
 
 const REASON_CODE_SET: ReadonlySet<string> = new Set(REASON_CODES);

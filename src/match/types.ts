@@ -39,6 +39,22 @@ export interface MatchOptions {
    * @remarks Since 0.2.0
    */
   highs?: HighsOption;
+  /**
+   * Worker threads that score the matrix (mentee rows split between them, results bit for bit
+   * those of one thread). `1` (default) scores in the calling thread. Needs `SharedArrayBuffer`
+   * (in browsers: a cross-origin-isolated page) and no custom `criteria` (functions cannot be
+   * sent to a worker); otherwise scoring falls back to one thread and `warnings` says why. Each
+   * worker loads the package and encodes the cohort (about 0.3 s), so it pays off from about
+   * 10⁶ pairs (see README, "Never stall the host").
+   * @remarks Since 0.2.0
+   */
+  threads?: number;
+  /**
+   * Where the worker script is, for `threads` (and `matchInWorker`). Default: `worker.js`
+   * (`worker.cjs` from CommonJS) next to the package's bundle. Set it when a bundler moved it.
+   * @remarks Since 0.2.0
+   */
+  workerUrl?: string | URL;
 }
 
 /** One member's score inside a multi-member match (a triad or a group). */
