@@ -51,20 +51,31 @@ const DECIMAL_RE = /^[+-]?(?:\d+\.?\d*|\.\d+)$/;
 const DECIMAL_COMMA_RE = /^[+-]?\d+,\d+$/;
 const SLOT_RE = /^([\p{L}.]+)\s+(\d{1,2})[:.h](\d\d)\s*(?:-|–|—|to)\s*(\d{1,2})[:.h](\d\d)(\s*\+1)?$/iu;
 
-/** Sets an own property, so keys such as `__proto__` become data that parseCohort refuses. */
+/** Sets an own property, so a key such as `__proto__` becomes data that parseCohort refuses. */
 function own(obj: Record<string, unknown>, key: string, value: unknown): void {
-  Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+  // Plain assignment is faster; only `__proto__` would set the prototype instead.
+  if (key === "__proto__") Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+  else obj[key] = value;
 }
 
-function setPath(obj: Record<string, unknown>, path: string, value: unknown): void {
-  const parts = path.split(".");
-  // Family keys (`personality.<key>`) may hold dots themselves: only the family is split.
+/** The object keys of a field: `availability.slots` → [availability, slots]; family keys keep their dots. */
+function fieldKeys(field: string): string[] {
+  const parts = field.split(".");
   const family = parts[0] === "preferences" && parts[1] === "attributes" ? 2 : parts.length > 1 && ["personality", "diversity", "attributes"].includes(parts[0]!) ? 1 : parts.length - 1;
-  const keys = [...parts.slice(0, family), parts.slice(family).join(".")];
+  return [...parts.slice(0, family), parts.slice(family).join(".")];
+}
+
+function setPath(obj: Record<string, unknown>, keys: readonly string[], value: unknown): void {
   let at = obj;
-  for (const key of keys.slice(0, -1)) {
-    if (!Object.hasOwn(at, key) || typeof at[key] !== "object" || at[key] === null) own(at, key, {});
-    at = at[key] as Record<string, unknown>;
+  for (let k = 0; k < keys.length - 1; k++) {
+    const key = keys[k]!;
+    const next = Object.hasOwn(at, key) ? at[key] : undefined;
+    if (typeof next === "object" && next !== null) at = next as Record<string, unknown>;
+    else {
+      const fresh: Record<string, unknown> = {};
+      own(at, key, fresh);
+      at = fresh;
+    }
   }
   own(at, keys[keys.length - 1]!, value);
 }
@@ -73,6 +84,8 @@ interface Column {
   index: number;
   header: string;
   field: string;
+  /** `field` split into object keys. */
+  keys: string[];
   kind: ColumnKind;
   /** Raw cell → replacement, exact, then trimmed and lower-cased. */
   values: Map<string, unknown> | undefined;
@@ -125,7 +138,7 @@ function resolveColumns(table: ParticipantTable, mapping: ImportMapping | undefi
     const table_ = mapping?.values[found.field];
     const values = table_ ? new Map(Object.entries(table_)) : undefined;
     const valuesLoose = table_ ? new Map(Object.entries(table_).map(([k, v]) => [k.trim().toLowerCase(), v])) : undefined;
-    columns.push({ index: c, header, field: found.field, kind: found.kind, values, valuesLoose });
+    columns.push({ index: c, header, field: found.field, keys: fieldKeys(found.field), kind: found.kind, values, valuesLoose });
   });
   if (unknown > MAX_COLUMN_ISSUES) {
     issues.push({ path: [table.source, 1], code: "unknown-column", message: `… and ${unknown - MAX_COLUMN_ISSUES} more columns that are not participant fields` });
@@ -177,12 +190,14 @@ export function readParticipantTable(table: ParticipantTable, mapping?: ImportMa
       continue;
     }
     const p: Record<string, unknown> = {};
+    let current = columns[0]!;
+    const bad = (message: string) => issues.push({ path: [table.source, line, current.header], code: "csv-value", message: `${at}, ${current.header}: ${message}` });
     for (const column of columns) {
       const raw = (cells[column.index] ?? "").trim();
       if (raw === "") continue;
-      const bad = (message: string) => issues.push({ path: [table.source, line, column.header], code: "csv-value", message: `${at}, ${column.header}: ${message}` });
+      current = column;
       const value = readCell(column, raw, splitList, table.decimalComma, bad);
-      if (value !== undefined) setPath(p, column.field, value);
+      if (value !== undefined) setPath(p, column.keys, value);
     }
     participants.push(p);
     lines.push(line);
@@ -283,7 +298,7 @@ export function locateTableIssues(err: unknown, located: TableParticipants, unit
 /** True when `raw` reads as a value of `kind` without a mapping (used for mapping guesses). */
 export function cellReadsAs(kind: ColumnKind, raw: string, decimalComma = false): boolean {
   let ok = true;
-  const column: Column = { index: 0, header: "", field: "", kind, values: undefined, valuesLoose: undefined };
+  const column: Column = { index: 0, header: "", field: "", keys: [""], kind, values: undefined, valuesLoose: undefined };
   readCell(column, raw.trim(), (s) => s.split(/[;,]/).map((x) => x.trim()).filter((x) => x !== ""), decimalComma, () => (ok = false));
   return ok;
 }
