@@ -132,6 +132,7 @@ export const matchCommand: CliCommand = {
     bom: { type: "boolean", description: "start CSV output with a UTF-8 byte-order mark (for Excel)" },
     "group-by": {
       type: "string",
+      short: "g",
       multiple: true,
       placeholder: "field",
       description: "HTML report: also break coverage and scores down by this field (repeatable), e.g. location, attributes.site",
