@@ -3,6 +3,7 @@ import { MatchInputError, type MatchIssue } from "../errors.js";
 import { participantSchema, type Participant } from "./participant.js";
 import { id } from "./primitives.js";
 import { runSteps, type Steps } from "../steps.js";
+import { describeValue, readOptions } from "../guard.js";
 import { CRITERIA, SELECTOR_FIELDS, isSelectorField, programSchema, type Program } from "./program.js";
 
 /**
@@ -78,7 +79,8 @@ const participantListSchema = z.array(participantSchema);
  * cohort. Same result and the same issues, in the same order, as one schema parse.
  * @internal
  */
-export function* parseCohortSteps(input: unknown, options: ParseCohortOptions = {}): Steps<Cohort> {
+export function* parseCohortSteps(input: unknown, rawOptions: ParseCohortOptions = {}): Steps<Cohort> {
+  const options = readParseOptions(rawOptions);
   const schemaIssues: MatchIssue[] = [];
   const toIssue = (iss: z.core.$ZodIssue, prefix: PropertyKey[] = []): MatchIssue => ({
     path: [...prefix, ...iss.path].map((p) => (typeof p === "symbol" ? String(p) : p)) as MatchIssue["path"],
@@ -114,6 +116,17 @@ export function* parseCohortSteps(input: unknown, options: ParseCohortOptions = 
   if (issues.length > 0) throw new MatchInputError(issues);
   parsed.add(cohort);
   return cohort;
+}
+
+/** Checks {@link ParseCohortOptions}: an object whose `customCriteria` is a list of names. */
+function readParseOptions(raw: unknown): ParseCohortOptions {
+  const o = readOptions<ParseCohortOptions>(raw, "options");
+  const names = o.customCriteria as unknown;
+  if (names === undefined) return {};
+  if (!Array.isArray(names) || !names.every((n) => typeof n === "string")) {
+    throw new MatchInputError([{ path: ["options", "customCriteria"], code: "invalid-option", message: `customCriteria must be a list of criterion names, got ${describeValue(names)}` }]);
+  }
+  return { customCriteria: names as string[] };
 }
 
 /**

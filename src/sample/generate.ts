@@ -102,7 +102,7 @@ function resolve(raw: GenerateCohortOptions): ResolvedOptions {
     mentors: options.mentors,
     seed,
     format,
-    name: options.name ?? `Acme Mentorship (synthetic, seed ${seed})`,
+    name: options.name ?? `Acme Mentorship (synthetic, seed ${typeof seed === "number" ? seed : "?"})`,
     bothShare: share("bothShare", format === "peer" ? 1 : 0),
     preferenceShare: share("preferenceShare", 0.25),
     managerShare: share("managerShare", 0.06),

@@ -59,6 +59,7 @@ const MAX_ISSUES = 20;
  * @remarks Since 0.1.0
  */
 export function toDenseCost(cost: CostInput, name = "cost"): DenseCost {
+  if (typeof name !== "string") throw new MatchInputError([{ path: ["name"], code: "type", message: `expected the argument's name as a string, got ${describeValue(name)}` }]);
   return readDenseCost(cost, name, 8);
 }
 
@@ -71,7 +72,8 @@ export function toDenseCost(cost: CostInput, name = "cost"): DenseCost {
 export function readDenseCost(cost: CostInput, name: string, bytesPerEntry: number): DenseCost {
   const guard = (rows: number, cols: number) => {
     const entries = rows * cols;
-    checkMemory({ path: [name], what: `a ${rows} × ${cols} matrix`, entries, bytes: entries * bytesPerEntry, limit: defaultMemoryLimit(), advice: "split the problem or pass a smaller matrix" });
+    // Solvers also keep a few arrays of one entry per row and per column (≈ 128 bytes in all).
+    checkMemory({ path: [name], what: `a ${rows} × ${cols} matrix`, entries: Math.max(entries, rows, cols), bytes: entries * bytesPerEntry + 128 * (rows + cols), limit: defaultMemoryLimit(), advice: "split the problem or pass a smaller matrix" });
   };
   if (Array.isArray(cost)) return fromArrays(cost as readonly (readonly number[])[], name, guard);
   if (cost === null || typeof cost !== "object") {

@@ -327,6 +327,10 @@ function* solveFlow(p: Resolved): Steps<Int32Array> {
           const sP = lj < (minimum[j] as number) ? -1 : 0;
           const xP = bP + sP + (hcP[j] as number) - htP, xS = bS + (hcS[j] as number) - htS;
           if (xP < tP || (xP === tP && xS < tS)) { tP = xP; tS = xS; tCol = j; }
+          // The sink is reached at j's own distance: every other path is at least as long
+          // (reduced costs are non-negative), so j's rows need no scan. Without this, a column
+          // with many rows and spare seats was rescanned for every row (quadratic; issue 14 fuzz).
+          if (tP === bP && tS === bS) break;
         }
         if (lj > 0) {
           // Backward edges to the rows column j holds (tight, so reduced cost ≈ 0; computed exactly).

@@ -261,3 +261,31 @@ describe("size guard: a cohort too large for memory is refused up front (issue 1
     expect(where(await inputError(() => scoreMatrix(cohort, { side: "sideways" as never })))).toEqual([["options.side", "invalid-option"]]);
   });
 });
+
+describe("escapes found by the hostile-input fuzz (test/fuzz)", () => {
+  it("generateCohort({ seed: <null-prototype object> }) is refused, not 'Cannot convert object to primitive value'", async () => {
+    expect(where(await inputError(() => generateCohort({ mentees: 1, mentors: 1, seed: Object.create(null) })))).toEqual([["seed", "invalid-option"]]);
+  });
+  it("parseCohort(input, { customCriteria: {} }) is an invalid-option, not 'object is not iterable'", async () => {
+    expect(where(await inputError(() => parseCohort({ participants: [] }, { customCriteria: {} as never })))).toEqual([["options.customCriteria", "invalid-option"]]);
+  });
+  it("toDenseCost(m, {}) names the bad argument instead of putting an object in the issue path", async () => {
+    const { toDenseCost } = await import("../../src/index.js");
+    expect(where(await inputError(() => toDenseCost(new Float32Array(0) as never, {} as never)))).toEqual([["name", "type"]]);
+  });
+  it("a 10⁹ × 0 constraint model is too-large (it allocated per-row arrays until the process died)", async () => {
+    expect(where(await inputError(() => solveConstrained({ rows: 1e9, cols: 0, score: [] })))).toEqual([["rows", "too-large"]]);
+    expect(where(await inputError(() => solveAssignment({ rows: 1e9, cols: 0, data: [] })))).toEqual([["cost", "too-large"]]);
+  });
+  it("min-cost flow with one column of 20,000 seats is not quadratic (it took ~20 s; solveConstrained's start hung)", async () => {
+    const rows = 20_000;
+    const t0 = performance.now();
+    const flow = solveCapacitatedAssignment({ rows, cols: 1, data: new Float64Array(rows).fill(1) }, { capacity: [rows], maximize: true });
+    // Every row takes the one column (20,000 seats), total 20,000 × 1.
+    expect(flow.total).toBe(rows);
+    expect(flow.load[0]).toBe(rows);
+    const model = await solveConstrained({ rows, cols: 1, score: new Float64Array(rows).fill(1) }, { engine: "local", timeLimitMs: 500, maxIterations: 1000 });
+    expect(model.objective).toBe(rows);
+    expect(performance.now() - t0).toBeLessThan(8_000);
+  });
+});

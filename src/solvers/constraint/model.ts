@@ -91,8 +91,9 @@ export function compileConstraintModel(model: ConstraintModel): CompiledModel {
   if (!Number.isInteger(rows) || rows < 0) add(["rows"], "invalid_size", `rows: ${describeValue(rows)} is not a non-negative integer`);
   if (!Number.isInteger(cols) || cols < 0) add(["cols"], "invalid_size", `cols: ${describeValue(cols)} is not a non-negative integer`);
   if (issues.length > 0) fail();
-  // score, allowed-column lists, the local search's mask and the exact engine's index: ≈ 32 bytes a pair.
-  checkMemory({ path: ["rows"], what: `a ${rows} × ${cols} model`, entries: rows * cols, bytes: 32 * rows * cols, limit: defaultMemoryLimit(), advice: "solve a smaller model (fewer rows or cols)" });
+  // score, allowed-column lists, the local search's mask and the exact engine's index: ≈ 32 bytes
+  // a pair; about 16 typed arrays of one entry per row or col (≈ 128 bytes each).
+  checkMemory({ path: ["rows"], what: `a ${rows} × ${cols} model`, entries: Math.max(rows * cols, rows, cols), bytes: 32 * rows * cols + 128 * (rows + cols), limit: defaultMemoryLimit(), advice: "solve a smaller model (fewer rows or cols)" });
 
   const isIndex = (v: unknown, n: number): v is number => Number.isInteger(v) && (v as number) >= 0 && (v as number) < n;
   const arrayOf = (v: unknown, len: number, path: (string | number)[]): ArrayLike<unknown> | null => {
