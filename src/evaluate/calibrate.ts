@@ -334,6 +334,10 @@ function correlation(f: Features, a: number, b: number): number | null {
   return caa > 0 && cbb > 0 ? cab / Math.sqrt(caa * cbb) : null;
 }
 
+/** One-sided 95 % quantiles of Student's t for 1–30 degrees of freedom (then the normal's 1.645). */
+const T95 = [6.314, 2.92, 2.353, 2.132, 2.015, 1.943, 1.895, 1.86, 1.833, 1.812, 1.796, 1.782, 1.771, 1.761, 1.753, 1.746, 1.74, 1.734, 1.729, 1.725, 1.721, 1.717, 1.714, 1.711, 1.708, 1.706, 1.703, 1.701, 1.699, 1.697];
+const tQuantile95 = (df: number) => T95[df - 1] ?? 1.645;
+
 const percentile = (sorted: readonly number[], q: number) => {
   if (sorted.length === 0) return null;
   const at = q * (sorted.length - 1);
@@ -386,8 +390,9 @@ function resolveOptions(options: CalibrateOptions, cohort: Cohort): Resolved {
  * It is judged by k-fold cross-validation against the programme's current weights on the same
  * folds (their intercept and scale fitted on each training part, so both get the same freedom):
  * held-out AUC for binary outcomes, RMSE for ratings. It never presents a worse model as an
- * improvement: `improved` is true only when the mean gain over the folds is positive and larger
- * than its standard error; otherwise `weights` and `patch` keep the current weights and a
+ * improvement: `improved` is true only when the mean gain over the folds passes a one-sided
+ * corrected resampled t-test at the 5 % level (Nadeau and Bengio, 2003: the folds' gains are
+ * correlated, so their variance is scaled by 1/k + 1/(k − 1)); otherwise `weights` and `patch` keep the current weights and a
  * `not-improved` warning says by how much the fit fell short. Each criterion's importance (its
  * share of the learned weight) comes with a bootstrap percentile interval. Deterministic for a
  * seed (default `program.seed`).
@@ -502,7 +507,12 @@ export function calibrateWeights(cohort: Cohort | unknown, outcomes: readonly Pa
   const mean = (xs: readonly number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
   const gains = heldOut.map((h, t) => (binary ? h - currentScores[t]! : currentScores[t]! - h));
   const gain = mean(gains);
-  const se = Math.sqrt(gains.reduce((s, g) => s + (g - gain) ** 2, 0) / Math.max(1, k - 1) / k);
+  // Folds share training data, so their gains are correlated: the corrected resampled t-test of
+  // C. Nadeau and Y. Bengio, "Inference for the generalization error", Machine Learning 52 (2003),
+  // scales the variance by 1/k + n_test/n_train (= 1/k + 1/(k − 1) for k folds).
+  const variance = gains.reduce((s, g) => s + (g - gain) ** 2, 0) / (k - 1);
+  const se = Math.sqrt(variance * (1 / k + 1 / (k - 1)));
+  const margin = tQuantile95(k - 1) * se;
 
   // The full-data fit, its weights on the current scale, and bootstrap intervals of each share.
   const rowsAll = Array.from({ length: f.n }, (_, i) => i);
@@ -530,11 +540,11 @@ export function calibrateWeights(cohort: Cohort | unknown, outcomes: readonly Pa
   importance.sort((a, b) => Number(b.learned) - Number(a.learned) || b.share - a.share);
 
   const metrics: Calibration["metrics"] = { metric: binary ? "auc" : "rmse", heldOut: mean(heldOut), current: mean(currentScores), baseline: mean(baseline), folds: k, gains };
-  const improved = fullSum > 0 && anyPositive && gain > 0 && gain > se;
+  const improved = fullSum > 0 && anyPositive && gain > 0 && gain > margin;
   if (!improved) {
     warn(
       "not-improved",
-      `the fitted weights do not beat the current ones on held-out data (${metrics.metric} ${metrics.heldOut!.toFixed(4)} vs ${metrics.current!.toFixed(4)}, mean gain ${gain.toFixed(4)} ± ${se.toFixed(4)} over ${k} folds); keeping the current weights`,
+      `the fitted weights do not beat the current ones on held-out data (${metrics.metric} ${metrics.heldOut!.toFixed(4)} vs ${metrics.current!.toFixed(4)}, mean gain ${gain.toFixed(4)} over ${k} folds, needs more than ${margin.toFixed(4)}); keeping the current weights`,
     );
   }
   return result(improved, fitted, metrics, importance);
