@@ -19,7 +19,7 @@ function processIo(): CliIo {
     write: (data) => process.stdout.write(data),
     err: (text) => process.stderr.write(text + "\n"),
     status: (text) => {
-      const width = Math.max(20, (process.stderr.columns ?? 80) - 1);
+      const width = Math.max(20, (process.stderr.columns || 80) - 1);
       process.stderr.write(`\r\x1b[K${text.length > width ? text.slice(0, width - 1) + "…" : text}`);
     },
     stderrIsTTY: process.stderr.isTTY === true,

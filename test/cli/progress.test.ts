@@ -25,7 +25,15 @@ describe("progress line", () => {
     expect(f.lines).toHaveLength(2);
     f.at(1500);
     p.onProgress("solve", 0, 1);
-    expect(f.lines.at(-1)).toBe("mentormatch: solve… · 2 s elapsed");
+    expect(f.lines.at(-1)).toBe("mentormatch: solve… · 1 s elapsed");
+    // A stage that reports only its start is redrawn by tick() with the time elapsed.
+    f.at(7200);
+    p.tick();
+    expect(f.lines.at(-1)).toBe("mentormatch: solve… · 7 s elapsed");
+    // Past a minute: 125.4 s elapsed is "2 min 5 s".
+    f.at(125_400);
+    p.tick();
+    expect(f.lines.at(-1)).toBe("mentormatch: solve… · 2 min 5 s elapsed");
     p.finish();
     expect(f.lines.at(-1)).toBe("");
   });

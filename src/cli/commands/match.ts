@@ -98,9 +98,14 @@ async function run(io: CliIo, file: string, values: CliContext["values"]): Promi
   const quiet = values["quiet"] === true;
   const progress = progressWanted(io, quiet) ? progressLine(io) : undefined;
   let result: MatchResult;
+  let ticker: ReturnType<typeof setInterval> | undefined;
   try {
+    // Redraw the elapsed time each second while a stage (e.g. solving) reports nothing.
+    ticker = progress ? setInterval(progress.tick, 1000) : undefined;
+    ticker?.unref();
     result = await match(cohort, progress ? { onProgress: progress.onProgress } : {});
   } finally {
+    if (ticker !== undefined) clearInterval(ticker);
     progress?.finish();
   }
   const files = await writer(result, cohort, values);
