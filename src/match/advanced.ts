@@ -61,12 +61,8 @@ function structural(c: LinearConstraint): LinearConstraint {
   return c;
 }
 
-/**
- * Solves a model, and when its hard constraints cannot all be met, solves it again with them
- * relaxed to soft (penalised) so the admin still sees the closest result — the report names the
- * constraints that could not be met.
- */
-async function solveReported(model: ConstraintModel, context: MatchContext, options: MatchOptions, warnings: string[], start?: Int32Array): Promise<{ result: ConstraintResult; infeasibility?: NonNullable<ConstraintResult["infeasibility"]> }> {
+/** One solve with the programme's engine and seed (the local search from `start` when given). */
+async function solveOnce(model: ConstraintModel, context: MatchContext, options: MatchOptions, warnings: string[], start?: Int32Array): Promise<ConstraintResult> {
   // The local search must end on its iteration budget, not the clock, for results to be
   // reproducible for a seed; the time limit is only a safety net (abort with `signal`).
   const common = {
@@ -76,24 +72,63 @@ async function solveReported(model: ConstraintModel, context: MatchContext, opti
   };
   const result = await solveConstrained(model, common);
   warnHighsFallback(result, warnings);
-  if (result.status !== "infeasible") return { result };
-  const infeasibility = result.infeasibility!;
-  const side = new Set((model.constraints ?? []).map((c) => c.name));
-  const relaxable = infeasibility.constraints.filter((name) => side.has(name));
+  return result;
+}
+
+/**
+ * The model with its relaxable hard constraints penalised instead (structural ones stay) and no
+ * department rule; with `locks`, also its locked pairs penalised when missing instead of fixed
+ * (the last resort, so a lock that cannot fit a group's sizes does not empty the whole result;
+ * the format reports each lock not kept).
+ */
+function relaxModel(model: ConstraintModel, locks: boolean): ConstraintModel {
+  const { distinct: _distinct, locked, ...rest } = model;
+  const soft: LinearConstraint[] = locks ? (locked ?? []).map(([i, j]) => ({ name: `locked pair ${i}→${j}`, rows: [i], cols: [j], sense: ">=", rhs: 1, hard: false, penalty: 10 })) : [];
+  return {
+    ...rest, // the department rule is relaxed too; the report names who falls short
+    ...(locked && !locks ? { locked } : {}),
+    constraints: [...(model.constraints ?? []).map((c) => (c.hard === false || STRUCTURAL.has(c) ? c : { ...c, hard: false, penalty: 10 })), ...soft],
+  };
+}
+
+/**
+ * Reports an infeasible model after its relaxed solve: the constraints the diagnosis named, plus
+ * the relaxed ones the shown result had to break (the diagnosis may name only a structural rule,
+ * such as a locked pair, that conflicts with them), and which of them the result relaxes.
+ */
+function warnInfeasible(model: ConstraintModel, found: NonNullable<ConstraintResult["infeasibility"]>, shown: ConstraintResult, warnings: string[]): NonNullable<ConstraintResult["infeasibility"]> {
+  const relaxedNames = new Set((model.constraints ?? []).filter((c) => c.hard !== false && !STRUCTURAL.has(c)).map((c) => c.name));
+  const broken = shown.violations.map((v) => v.name).filter((name) => relaxedNames.has(name));
+  const infeasibility = { ...found, constraints: [...new Set([...found.constraints, ...broken])] };
+  const relaxable = infeasibility.constraints.filter((name) => relaxedNames.has(name));
   warnings.push(
     `infeasible: ${infeasibility.message}` +
       (relaxable.length > 0
         ? `; the result below relaxes ${relaxable.join(", ")} (penalised, not enforced)`
         : "; size and capacity rules cannot be relaxed, so the result below may leave participants unmatched"),
   );
-  const { distinct: _distinct, ...withoutDistinct } = model;
-  const relaxed: ConstraintModel = {
-    ...withoutDistinct, // the department rule is relaxed too; the report names who falls short
-    constraints: (model.constraints ?? []).map((c) => (c.hard === false || STRUCTURAL.has(c) ? c : { ...c, hard: false, penalty: 10 })),
-  };
-  const second = await solveConstrained(relaxed, common);
-  warnHighsFallback(second, warnings);
-  return { result: second, infeasibility };
+  return infeasibility;
+}
+
+/**
+ * Solves a model, and when its hard constraints cannot all be met, solves it again with them
+ * relaxed to soft (penalised) so the admin still sees the closest result — the report names the
+ * constraints that could not be met.
+ */
+async function solveReported(model: ConstraintModel, context: MatchContext, options: MatchOptions, warnings: string[], start?: Int32Array): Promise<{ result: ConstraintResult; infeasibility?: NonNullable<ConstraintResult["infeasibility"]> }> {
+  const result = await solveOnce(model, context, options, warnings, start);
+  if (result.status !== "infeasible") return { result };
+  const second = await solveOnce(relaxModel(model, false), context, options, warnings, start);
+  return { result: second, infeasibility: warnInfeasible(model, result.infeasibility!, second, warnings) };
+}
+
+/** Names each locked pair a relaxed (infeasible) solve could not keep. */
+function warnLocksNotKept(context: MatchContext, locked: ReadonlyArray<readonly [number, number]>, rowToCol: Int32Array, warnings: string[]): void {
+  const { matrix } = context;
+  for (const [i, j] of locked) {
+    if (rowToCol[i] === j) continue;
+    warnings.push(`locked pair ${JSON.stringify(matrix.colIds[j])} → ${JSON.stringify(matrix.rowIds[i])} not kept: the programme's hard rules (group sizes, quotas) cannot all be met with it (see stats.infeasibility)`);
+  }
 }
 
 /** Names the fallback once per result when HiGHS was wanted but could not be loaded. */
@@ -106,13 +141,30 @@ function warnHighsFallback(result: ConstraintResult, warnings: string[]): void {
 /** Start of the warning that says HiGHS was not available. */
 const HIGHS_FALLBACK = "highs-unavailable";
 
+type Solved = { result: ConstraintResult; infeasibility?: NonNullable<ConstraintResult["infeasibility"]>; optimal: boolean };
+
 /**
  * Solves lexicographically, as the exact flow path does: first the most rows assigned under the
  * hard constraints (every allowed pair worth 1; soft constraints and cohesion left out), then the
- * best objective among solutions that assign that many. Infeasible hard constraints skip the
- * first phase and are reported by {@link solveReported}.
+ * best objective among solutions that assign that many. When the hard constraints cannot all be
+ * met, they are reported and the relaxed model — side constraints penalised, then, only if that
+ * is not enough, locked pairs too — is solved the same way, so the result still places as many as
+ * it can.
  */
-async function solveLexicographic(model: ConstraintModel, context: MatchContext, options: MatchOptions, warnings: string[]) {
+async function solveLexicographic(model: ConstraintModel, context: MatchContext, options: MatchOptions, warnings: string[]): Promise<Solved> {
+  const first = await mostThenBest(model, context, options, warnings);
+  if (!("infeasible" in first)) return first;
+  for (const locks of [false, true]) {
+    const second = await mostThenBest(relaxModel(model, locks), context, options, warnings);
+    if ("infeasible" in second) continue;
+    return { result: second.result, infeasibility: warnInfeasible(model, first.infeasible, second.result, warnings), optimal: false };
+  }
+  const direct = await solveReported(model, context, options, warnings);
+  return { ...direct, optimal: false };
+}
+
+/** The two phases of {@link solveLexicographic}, or the diagnosis when the first is infeasible. */
+async function mostThenBest(model: ConstraintModel, context: MatchContext, options: MatchOptions, warnings: string[]): Promise<Solved | { infeasible: NonNullable<ConstraintResult["infeasibility"]> }> {
   // Each allowed pair is worth 1, plus a tie-break by score worth less than 1 in total, so the
   // counting solution is also a good start for the local search of the second phase.
   let lo = Infinity, hi = -Infinity;
@@ -125,15 +177,16 @@ async function solveLexicographic(model: ConstraintModel, context: MatchContext,
   const score = Float64Array.from(model.score as ArrayLike<number>, (v) => (v === -Infinity ? v : 1 + (v - lo) * tie));
   const hard = (model.constraints ?? []).filter((c) => c.hard !== false);
   const { cohesion: _cohesion, ...rest } = model;
-  const counting = await solveReported({ ...rest, score, constraints: hard }, context, options, []);
-  if (!counting.result.feasible || counting.infeasibility) {
+  const counting = await solveOnce({ ...rest, score, constraints: hard }, context, options, []);
+  if (counting.status === "infeasible") return { infeasible: counting.infeasibility! };
+  if (!counting.feasible) {
     const direct = await solveReported(model, context, options, warnings);
-    return { ...direct, optimal: direct.result.optimal && !counting.infeasibility };
+    return { ...direct, optimal: false };
   }
-  const most = counting.result.rowToCol.reduce((c, j) => c + (j >= 0 ? 1 : 0), 0);
+  const most = counting.rowToCol.reduce((c, j) => c + (j >= 0 ? 1 : 0), 0);
   // The local search starts from the counting solution, which already meets "most matched".
-  const final = await solveReported({ ...model, constraints: [...(model.constraints ?? []), { name: "most matched", sense: ">=", rhs: most, hard: true }] }, context, options, warnings, counting.result.rowToCol);
-  return { ...final, optimal: final.result.optimal && counting.result.optimal };
+  const final = await solveReported({ ...model, constraints: [...(model.constraints ?? []), { name: "most matched", sense: ">=", rhs: most, hard: true }] }, context, options, warnings, counting.rowToCol);
+  return { ...final, optimal: final.result.optimal && counting.optimal };
 }
 
 /** Runs an asynchronous solve as the pipeline's "solve" stage: progress, abort check, timing. */
@@ -167,6 +220,7 @@ export async function solveQuotaPairs(context: MatchContext, stage: StageRunner,
     constraints,
   };
   const { result, infeasibility, optimal } = await solving(context, options, () => solveLexicographic(base, context, options, warnings));
+  warnLocksNotKept(context, matrix.locked, result.rowToCol, warnings);
   const load = new Int32Array(matrix.cols);
   for (const j of result.rowToCol) if (j >= 0) load[j]!++;
   const unmetMinimum: number[] = [];
@@ -384,6 +438,7 @@ async function solveGroups(context: MatchContext, stage: StageRunner, warnings: 
     ...(!mentorless && matrix.locked.length ? { locked: matrix.locked } : {}),
   };
   const { result, infeasibility, optimal } = await solving(context, options, () => solveLexicographic(model, context, options, warnings));
+  if (!mentorless) warnLocksNotKept(context, matrix.locked, result.rowToCol, warnings);
   return stage("report", () => {
     const members: number[][] = Array.from({ length: cols }, () => []);
     result.rowToCol.forEach((j, i) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { generateCohort, match, type MatchResult } from "../../src/index.js";
+import { generateCohort, match, parseCohort, scoreMatrix, type MatchResult } from "../../src/index.js";
 
 /** Group results keep sizes and seats; returns how many mentees were placed. */
 function checkGroups(result: MatchResult, raw: ReturnType<typeof generateCohort>): number {
@@ -44,4 +44,56 @@ describe("issue 14.1 (large): generated group programmes no longer place nobody"
       expect(placed).toBeGreaterThanOrEqual(Math.floor(0.97 * seats));
     });
   }
+});
+
+describe("issue 14.1 (other solvers): the Klingon repro", () => {
+  const person = (id: string, role: string, extra: Record<string, unknown> = {}) => ({ id, role, level: role === "mentor" ? 6 : 2, languages: ["English"], goals: ["leadership"], ...extra });
+  // As in regressions-14.test.ts: m1 (Klingon only) can gather only e1, e2 (< size.min 3), so it
+  // leads no group; m2 and m3 take 4 each.
+  const participants = [
+    person("m1", "mentor", { languages: ["Klingon"], capacity: 4 }),
+    person("m2", "mentor", { capacity: 4 }),
+    person("m3", "mentor", { capacity: 4 }),
+    person("e1", "mentee", { languages: ["English", "Klingon"] }),
+    person("e2", "mentee", { languages: ["English", "Klingon"] }),
+    ...["e3", "e4", "e5", "e6", "e7", "e8"].map((id) => person(id, "mentee")),
+  ];
+  for (const solver of ["auto", "exact"] as const) {
+    it(`issue 14.1: group programme places everyone when one mentor cannot reach size.min (solver ${solver})`, async () => {
+      const result = await match({ participants, program: { format: "group", solver, group: { size: { min: 3, max: 4 } } } });
+      expect(result.stats["status"]).not.toBe("infeasible");
+      expect(result.matches.map((g) => [g.mentorIds[0], g.menteeIds.length])).toEqual([["m2", 4], ["m3", 4]]);
+      expect(result.unmatched.filter((u) => u.role === "mentee")).toEqual([]);
+    });
+  }
+});
+
+describe("issue 14.6: maxMin and mentor minimums on a generated cohort", () => {
+  it("issue 14.6: generated seed 183 — maxMin fills all 5 minimum seats, as maxTotal does", async () => {
+    // generateCohort seed 183, 30 mentees × 20 mentors; minimum load 1 on the 5 mentors whose
+    // eligible pairs score lowest on average (those the worst-score objective would skip).
+    const raw = generateCohort({ seed: 183, mentees: 30, mentors: 20 });
+    const m = scoreMatrix(parseCohort(raw));
+    const mean: Array<[number, string]> = [];
+    for (let j = 0; j < m.cols; j++) {
+      let sum = 0, count = 0;
+      for (let i = 0; i < m.rows; i++) if (m.eligible[i * m.cols + j]) { sum += m.scores[i * m.cols + j]!; count++; }
+      if (count > 0) mean.push([sum / count, m.colIds[j]!]);
+    }
+    const chosen = new Set(mean.sort((a, b) => a[0] - b[0]).slice(0, 5).map(([, id]) => id));
+    const participants = raw.participants.map((p) => {
+      if (p.role !== "mentor") return p;
+      const { minCapacity: _drop, ...rest } = p;
+      return chosen.has(p.id) ? { ...rest, minCapacity: 1 } : rest;
+    });
+    const filledBy = (r: { matches: { mentorIds: string[] }[] }) => new Set(r.matches.map((x) => x.mentorIds[0]!).filter((id) => chosen.has(id))).size;
+    const total = await match({ participants, program: { ...raw.program, objective: "maxTotal" } });
+    const maxMin = await match({ participants, program: { ...raw.program, objective: "maxMin" } });
+    expect(filledBy(total)).toBe(5); // so all 5 minimum seats can be filled with the most matched
+    expect(maxMin.stats.matchedMentees).toBe(total.stats.matchedMentees);
+    expect(filledBy(maxMin)).toBe(5);
+    expect(maxMin.unmatched.filter((u) => u.code === "minimum-not-met")).toEqual([]);
+    // Its worst score is still at least maxTotal's (both fill the same seats and match as many).
+    expect(maxMin.stats.min).toBeGreaterThanOrEqual(total.stats.min - 1e-12);
+  });
 });
