@@ -12,7 +12,7 @@ import { solvePeers } from "../formats/peer.js";
 import { solveTimetable } from "../formats/flash.js";
 import { explainUnmatched, matchableRows } from "../report/unmatched.js";
 import { summarise } from "../report/stats.js";
-import { cohortFingerprint, RESULT_VERSION } from "../report/fingerprint.js";
+import { cohortFingerprintSteps, RESULT_VERSION } from "../report/fingerprint.js";
 import { overallScoreReason, partnerChoiceReason } from "../report/best-available.js";
 import { describeBlockingPairs } from "../report/blocking-pairs.js";
 import type { Match, MatchOptions, FormatResult, MatchResult, MatchStage, Unmatched } from "./types.js";
@@ -140,7 +140,8 @@ export async function match(input: unknown, rawOptions: MatchOptions = {}): Prom
       solved = await solveAdvancedFormat(context, stage, warnings, options);
     }
   }
-  const result: MatchResult = { ...solved, version: RESULT_VERSION, fingerprint: cohortFingerprint(cohort) };
+  const fingerprint = await runStepsAsync(cohortFingerprintSteps(cohort), { signal });
+  const result: MatchResult = { ...solved, version: RESULT_VERSION, fingerprint };
   ensureReasons(result, options.messages);
   checkAborted(signal);
   timings.total = performance.now() - started;

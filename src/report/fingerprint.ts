@@ -1,3 +1,4 @@
+import { runSteps, type Steps } from "../steps.js";
 import type { Cohort } from "../model/cohort.js";
 
 /**
@@ -16,16 +17,30 @@ export const RESULT_VERSION = 1;
  * Algorithm", IETF draft-eastlake-fnv (2019).
  */
 export function fnv1a64(text: string): string {
+  return new Fnv1a64().update(text).digest();
+}
+
+/** {@link fnv1a64} fed in pieces: hashing "ab" then "c" equals hashing "abc". */
+class Fnv1a64 {
   // Offset basis 0xcbf29ce484222325.
-  let hi = 0xcbf29ce4, lo = 0x84222325;
-  for (let k = 0; k < text.length; k++) {
-    lo = (lo ^ text.charCodeAt(k)) >>> 0;
-    const low = lo * 435;
-    const carry = Math.floor(low / 0x100000000);
-    hi = (hi * 435 + ((lo << 8) >>> 0) + carry) >>> 0;
-    lo = low >>> 0;
+  private hi = 0xcbf29ce4;
+  private lo = 0x84222325;
+  update(text: string): this {
+    let hi = this.hi, lo = this.lo;
+    for (let k = 0; k < text.length; k++) {
+      lo = (lo ^ text.charCodeAt(k)) >>> 0;
+      const low = lo * 435;
+      const carry = Math.floor(low / 0x100000000);
+      hi = (hi * 435 + ((lo << 8) >>> 0) + carry) >>> 0;
+      lo = low >>> 0;
+    }
+    this.hi = hi;
+    this.lo = lo;
+    return this;
   }
-  return hi.toString(16).padStart(8, "0") + lo.toString(16).padStart(8, "0");
+  digest(): string {
+    return this.hi.toString(16).padStart(8, "0") + this.lo.toString(16).padStart(8, "0");
+  }
 }
 
 /**
@@ -54,6 +69,23 @@ export function canonicalJson(value: unknown): string {
  * @remarks Since 0.2.0
  */
 export function cohortFingerprint(cohort: Cohort): string {
+  return runSteps(cohortFingerprintSteps(cohort));
+}
+
+/**
+ * {@link cohortFingerprint} as a resumable computation (see `src/steps.ts`): the canonical JSON
+ * `{"participants":[…],"program":…}` is hashed participant by participant, with a checkpoint
+ * every 128 of them, so `match()` never hashes a large cohort in one blocking call.
+ * @internal
+ */
+export function* cohortFingerprintSteps(cohort: Cohort): Steps<string> {
   const participants = [...cohort.participants].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return `fnv1a64:${fnv1a64(canonicalJson({ participants, program: cohort.program }))}`;
+  const hash = new Fnv1a64().update('{"participants":[');
+  for (let k = 0; k < participants.length; k++) {
+    if (k > 0) hash.update(",");
+    hash.update(canonicalJson(participants[k]));
+    if (k % 128 === 127) yield;
+  }
+  hash.update('],"program":').update(canonicalJson(cohort.program)).update("}");
+  return `fnv1a64:${hash.digest()}`;
 }

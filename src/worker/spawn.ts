@@ -49,9 +49,13 @@ export function spawnWorker(url: string | URL, events: WorkerEvents): WorkerHand
   const threads = nodeWorkerThreads();
   if (threads) {
     // A worker inherits the process's flags; `--input-type` (from `node --input-type=module -e`)
-    // is refused for a file entry point and would stop it from starting.
-    const execArgv = ((globalThis as { process?: { execArgv?: string[] } }).process?.execArgv ?? []).filter((a) => !a.startsWith("--input-type"));
-    const worker = new threads.Worker(url, { execArgv });
+    // is refused for a file entry point and would stop it from starting. Then the flags are
+    // passed explicitly, without it and without per-process V8 heap flags (refused there too).
+    const parentArgv = (globalThis as { process?: { execArgv?: string[] } }).process?.execArgv ?? [];
+    const execArgv = parentArgv.some((a) => a.startsWith("--input-type"))
+      ? parentArgv.filter((a) => !/^--(input-type|max-old-space-size|max-semi-space-size|stack-size)/.test(a))
+      : undefined;
+    const worker = new threads.Worker(url, execArgv ? { execArgv } : {});
     worker.on("message", (data: never) => events.message(data));
     worker.on("error", (error: never) => events.error(error));
     worker.on("exit", (code: never) => {

@@ -3,6 +3,8 @@
 import { describe, expect, it } from "vitest";
 import { generateCohort, match, type MatchStage } from "../../src/index.js";
 import { abortErrorOf, runSteps, runStepsAsync, type Steps } from "../../src/steps.js";
+import { canonicalJson, cohortFingerprint, fnv1a64 } from "../../src/report/fingerprint.js";
+import { parseCohort } from "../../src/model/cohort.js";
 
 function* counting(n: number): Steps<number> {
   let sum = 0;
@@ -49,6 +51,14 @@ describe("resumable computations (src/steps.ts)", () => {
     const plain = new AbortController();
     plain.abort();
     expect(abortErrorOf(plain.signal)).toBe(plain.signal.reason);
+  });
+});
+
+describe("the fingerprint, hashed participant by participant", () => {
+  it("equals the hash of the whole canonical JSON", () => {
+    const cohort = parseCohort(generateCohort({ mentees: 300, mentors: 60, seed: 1 }));
+    const participants = [...cohort.participants].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    expect(cohortFingerprint(cohort)).toBe(`fnv1a64:${fnv1a64(canonicalJson({ participants, program: cohort.program }))}`);
   });
 });
 
