@@ -157,7 +157,6 @@ function readOutcomes(cohort: Cohort, outcomes: unknown, custom: readonly Custom
   if (!Array.isArray(outcomes)) throw new MatchInputError([{ path: ["outcomes"], code: "invalid-outcomes", message: "outcomes must be an array of { menteeId, mentorId, outcome }" }]);
   const issues: MatchIssue[] = [];
   const index = new Map(cohort.participants.map((p, i) => [p.id, i]));
-  const used = new Set<number>();
   outcomes.forEach((o, k) => {
     const at = ["outcomes", k];
     if (typeof o !== "object" || o === null) {
@@ -167,7 +166,6 @@ function readOutcomes(cohort: Cohort, outcomes: unknown, custom: readonly Custom
     for (const side of ["menteeId", "mentorId"] as const) {
       const id = (o as Record<string, unknown>)[side];
       if (typeof id !== "string" || !index.has(id)) issues.push({ path: [...at, side], code: "unknown-id", message: `${JSON.stringify(id)} is not a participant of the cohort` });
-      else used.add(index.get(id)!);
     }
     const v = (o as Record<string, unknown>).outcome;
     if (typeof v !== "boolean" && !(typeof v === "number" && Number.isFinite(v) && v >= 0 && v <= 5)) {
@@ -188,26 +186,48 @@ function readOutcomes(cohort: Cohort, outcomes: unknown, custom: readonly Custom
   const binary = kind === "binary" || (kind !== "rating" && zeroOne);
   if (binary && !zeroOne) throw new MatchInputError([{ path: ["outcomes"], code: "invalid-outcome", message: "binary outcomes must be booleans or 0 / 1" }]);
 
-  // The library's own per-criterion scores, on the cohort of the people in the outcomes (each
-  // pair is encoded and scored exactly as in the whole cohort: see scorePair).
-  const people = [...used].sort((a, b) => a - b);
-  const sub = adoptParsedCohort({ participants: people.map((i) => cohort.participants[i]!), program: cohort.program });
-  const matrix = scoreMatrix(sub, { perCriterion: true, custom });
-  const names = [...matrix.criteria];
-  const per = names.map((name) => matrix.perCriterion![name]!);
-  const C = names.length;
-  const x = new Float64Array(list.length * C);
+  // Sides as the scorer sets them: peers pool everyone, else mentees (or both) × mentors (or both).
+  const peer = cohort.program.format === "peer";
   list.forEach((o, k) => {
-    const i = matrix.rowIndex.get(o.menteeId);
-    const j = matrix.colIndex.get(o.mentorId);
-    if (i === undefined) issues.push({ path: ["outcomes", k, "menteeId"], code: "not-a-mentee", message: `${JSON.stringify(o.menteeId)} is not on the mentee side of this ${cohort.program.format} programme` });
-    if (j === undefined) issues.push({ path: ["outcomes", k, "mentorId"], code: "not-a-mentor", message: `${JSON.stringify(o.mentorId)} is not on the mentor side of this ${cohort.program.format} programme` });
-    if (i === undefined || j === undefined) return;
-    for (let c = 0; c < C; c++) x[k * C + c] = per[c]![i * matrix.cols + j]!;
+    const mentee = cohort.participants[index.get(o.menteeId)!]!;
+    const mentor = cohort.participants[index.get(o.mentorId)!]!;
+    if (!peer && mentee.role === "mentor") issues.push({ path: ["outcomes", k, "menteeId"], code: "not-a-mentee", message: `${JSON.stringify(o.menteeId)} is not on the mentee side of this ${cohort.program.format} programme` });
+    if (!peer && mentor.role === "mentee") issues.push({ path: ["outcomes", k, "mentorId"], code: "not-a-mentor", message: `${JSON.stringify(o.mentorId)} is not on the mentor side of this ${cohort.program.format} programme` });
   });
   if (issues.length > 0) throw new MatchInputError(issues.slice(0, 100));
+
+  // The library's own per-criterion scores, from scoreMatrix on small cohorts of the people in
+  // the outcomes: a few hundred mentees at a time with their mentors, so memory stays bounded
+  // (each pair is encoded and scored exactly as in the whole cohort: see scorePair).
+  const byMentee = new Map<string, number[]>();
+  list.forEach((o, k) => (byMentee.get(o.menteeId) ?? byMentee.set(o.menteeId, []).get(o.menteeId)!).push(k));
+  const scoreChunk = (ks: readonly number[]) => {
+    const members = new Set<number>();
+    for (const k of ks) {
+      members.add(index.get(list[k]!.menteeId)!);
+      members.add(index.get(list[k]!.mentorId)!);
+    }
+    const sub = adoptParsedCohort({ participants: [...members].sort((a, b) => a - b).map((i) => cohort.participants[i]!), program: cohort.program });
+    return scoreMatrix(sub, { perCriterion: true, custom });
+  };
+  const empty = scoreChunk([]);
+  const names = [...empty.criteria];
+  const C = names.length;
+  const x = new Float64Array(list.length * C);
+  const groups = [...byMentee.values()];
+  for (let g = 0; g < groups.length; ) {
+    const chunk: number[] = [];
+    for (let mentees = 0; g < groups.length && mentees < 256; g++, mentees++) chunk.push(...groups[g]!);
+    const matrix = scoreChunk(chunk);
+    const per = names.map((name) => matrix.perCriterion![name]!);
+    for (const k of chunk) {
+      const at = matrix.rowIndex.get(list[k]!.menteeId)! * matrix.cols + matrix.colIndex.get(list[k]!.mentorId)!;
+      for (let c = 0; c < C; c++) x[k * C + c] = per[c]![at]!;
+    }
+  }
+  if (issues.length > 0) throw new MatchInputError(issues.slice(0, 100));
   const fill = cohort.program.criteria.missing === "neutral" ? cohort.program.criteria.neutralScore : Number.NaN;
-  return { features: { names, current: Float64Array.from(names, (n) => matrix.weights[n]!), n: list.length, x, y: Float64Array.from(values), fill }, binary };
+  return { features: { names, current: Float64Array.from(names, (n) => empty.weights[n]!), n: list.length, x, y: Float64Array.from(values), fill }, binary };
 }
 
 /**
