@@ -103,6 +103,9 @@ export async function loadCohort(path: string, files: CohortFiles, fs: CliFs, pr
     return parseCohort(input);
   } catch (err) {
     if (err instanceof MatchInputError && raw.table) throw locateTableIssues(err, raw.table.located, raw.table.unit);
+    // JSON participants: cite each one's id beside its index.
+    const participants = (input as { participants?: unknown } | null)?.participants;
+    if (err instanceof MatchInputError && Array.isArray(participants)) throw locateTableIssues(err, { participants, lines: [] }, "");
     throw err;
   }
 }

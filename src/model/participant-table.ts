@@ -279,7 +279,8 @@ function readCell(column: Column, raw: string, splitList: (s: string) => string[
 
 /**
  * Rewrites the `participants[i]` issues of a `MatchInputError` from `parseCohort` so each also
- * cites the table line and the participant's id: `line 7 (id "E1"): … `. Other errors pass through.
+ * cites the participant's id and, for a table, its line: `line 7 (id "E1"): …` (or `id "E1": …`
+ * when `located.lines` is empty). Other errors pass through.
  */
 export function locateTableIssues(err: unknown, located: TableParticipants, unit: string): unknown {
   if (!(err instanceof MatchInputError)) return err;
@@ -288,9 +289,11 @@ export function locateTableIssues(err: unknown, located: TableParticipants, unit
       const [head, index] = issue.path;
       if (head !== "participants" || typeof index !== "number") return issue;
       const line = located.lines[index];
-      const id = located.participants[index]?.["id"];
-      if (line === undefined) return issue;
-      return { ...issue, message: `${unit} ${line}${typeof id === "string" ? ` (id ${JSON.stringify(id.slice(0, 80))})` : ""}: ${issue.message}` };
+      const raw = located.participants[index];
+      const id = raw !== null && typeof raw === "object" ? raw["id"] : undefined;
+      const shownId = typeof id === "string" ? `id ${JSON.stringify(id.slice(0, 80))}` : undefined;
+      if (line !== undefined) return { ...issue, message: `${unit} ${line}${shownId ? ` (${shownId})` : ""}: ${issue.message}` };
+      return shownId && issue.path[2] !== "id" ? { ...issue, message: `${shownId}: ${issue.message}` } : issue;
     }),
   );
 }

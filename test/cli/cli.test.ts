@@ -116,6 +116,14 @@ describe("mentormatch CLI: exit code 1 (invalid input)", () => {
     expect(c.stderr()).toContain("participants[0].availability.slots[0].start [invalid-time]");
   });
 
+  it("issue-11: issues about JSON participants name the participant's id beside the array index", async () => {
+    const bad = join(dir, "bad-zone.json");
+    writeFileSync(bad, JSON.stringify({ participants: [{ id: "ok", role: "mentor" }, { id: "mentee-7", role: "mentee", timezone: "Mars/Olympus" }] }));
+    const c = capture();
+    expect(await runCli(["validate", bad], c.io)).toBe(1);
+    expect(c.stderr()).toMatch(/participants\[1\]\.timezone \[invalid-timezone\] id "mentee-7": "Mars\/Olympus"/);
+  });
+
   it("a bad CSV value exits 1 and names the line and column", async () => {
     const bad = join(dir, "bad.csv");
     writeFileSync(bad, "id,role,level\na,mentee,junior\n");
