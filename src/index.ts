@@ -61,6 +61,7 @@ export type {
   LinearConstraint,
   CohesionTerms,
   CommonSlotRule,
+  DistinctClassesRule,
   SolveConstrainedOptions,
   ConstraintResult,
   ConstraintViolation,

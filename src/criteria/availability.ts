@@ -130,7 +130,7 @@ export function budgetRow(enc: EncodedCohort, a: number, others: Int32Array, req
 export interface AvailabilityEvidence {
   /** Shared minutes a week in UTC, `null` when a side gave no slots. */
   overlapMinutes: number | null;
-  /** Weekly minutes the programme needs (see {@link requiredWeeklyMinutes}). */
+  /** Weekly minutes the programme needs (see `requiredWeeklyMinutes`). */
   requiredMinutes: number;
   /** The smaller `hoursPerMonth` of the two, `null` when a side gave none. */
   monthlyHours: number | null;

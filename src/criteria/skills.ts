@@ -97,7 +97,7 @@ export interface SkillCoverage {
   ownLevel: number;
   /** The teacher's level (0 when not listed). */
   teacherLevel: number;
-  /** Credit in [0, 1] as defined by {@link skillsRow}. */
+  /** Credit in [0, 1] as defined by `skillsRow`. */
   coverage: number;
 }
 

@@ -82,7 +82,7 @@ export interface EncodedCohort {
   readonly hasSlots: Uint8Array;
   /** `availability.hoursPerMonth`, NaN when not given. */
   readonly hoursPerMonth: Float64Array;
-  /** Meeting modes as {@link MODE_BITS}; 0 = not given. */
+  /** Meeting modes as `MODE_BITS`; 0 = not given. */
   readonly modes: Uint8Array;
   /** Location index, −1 when not given. */
   readonly location: Int32Array;
@@ -108,9 +108,9 @@ export interface EncodedCohort {
   readonly attributeValue: Int32Array;
   /** Each participant's per-attribute wishes (attribute indices; `any` wishes left out). */
   readonly wishes: SparseRows;
-  /** {@link WISH} code of each entry of `wishes.list`. */
+  /** `WISH` code of each entry of `wishes.list`. */
   readonly wishMode: Uint8Array;
-  /** Programme diversity aims: attribute indices and {@link WISH} codes. */
+  /** Programme diversity aims: attribute indices and `WISH` codes. */
   readonly aimAttribute: Int32Array;
   readonly aimMode: Uint8Array;
   /** Ranked preferences (participant indices, best first; unknown ids left out, positions kept in `rankedRank`). */

@@ -1,4 +1,4 @@
-import { adoptParsedCohort, isParsedCohort, parseCohortSteps, type Cohort } from "../model/cohort.js";
+import { adoptParsedCohort, isParsedCohort, parseCohortSteps, type Cohort, type CohortInput } from "../model/cohort.js";
 import type { Participant } from "../model/participant.js";
 import { explainPair, makeReason, type CompatibilityMatrix, type ReasonMessages } from "../score/index.js";
 import { scoreMatrixSteps } from "../score/score-matrix.js";
@@ -72,7 +72,7 @@ export function* prepareCohortSteps(input: unknown, custom: readonly CustomCrite
  *   `options.signal` fires.
  * @remarks Since 0.1.0
  */
-export async function match(input: unknown, rawOptions: MatchOptions = {}): Promise<MatchResult> {
+export async function match(input: CohortInput | Cohort, rawOptions: MatchOptions = {}): Promise<MatchResult> {
   const resolved = resolveMatchOptions(rawOptions);
   const options: MatchOptions = {
     criteria: resolved.criteria,

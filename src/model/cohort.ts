@@ -20,6 +20,7 @@ export interface Cohort {
   participants: Participant[];
   program: Program;
 }
+/** A cohort as written by the caller: `{ participants, program? }` with defaults optional. Misspelt fields fail to compile. */
 export type CohortInput = z.input<typeof cohortSchema>;
 
 /** Options for {@link parseCohort}. */

@@ -2,10 +2,12 @@ import * as z from "zod";
 
 /** Days of the week, in the order a weekly grid uses them (Monday first, ISO 8601). */
 export const DAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
+/** A day of the week: `mon` … `sun`. */
 export type Day = (typeof DAYS)[number];
 
 /** Meeting modes a participant accepts. */
 export const MODES = ["in-person", "virtual", "hybrid"] as const;
+/** A meeting mode: `in-person`, `virtual` or `hybrid`. */
 export type Mode = (typeof MODES)[number];
 
 const TIME_RE = /^([01]\d|2[0-3]):([0-5]\d)$|^24:00$/;

@@ -18,9 +18,13 @@ export interface FlatCostMatrix {
  * @remarks Since 0.1.0
  */
 export interface MatrixLike {
+  /** Number of rows. */
   readonly rows: number;
+  /** Number of columns. */
   readonly columns: number;
+  /** Entry at a row and column. */
   get?(rowIndex: number, columnIndex: number): number;
+  /** All entries, row-major. */
   to1DArray?(): number[];
 }
 

@@ -23,6 +23,7 @@ export type {
   LinearConstraint,
   CohesionTerms,
   CommonSlotRule,
+  DistinctClassesRule,
   SolveConstrainedOptions,
   ConstraintResult,
   ConstraintViolation,

@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { generateCohort, match, type MatchResult } from "../../src/index.js";
+import { generateCohort, match as matchCohort, type MatchResult, type CohortInput, type MatchOptions } from "../../src/index.js";
+
+/** These tests feed JSON-like literals (roles as plain strings), as untyped callers do; `match()` validates them at run time. */
+const match = (input: unknown, options?: MatchOptions) => matchCohort(input as CohortInput, options);
 
 /** Seeded Fisher–Yates shuffle (its own LCG, so the test needs no global randomness). */
 function shuffled<T>(items: readonly T[], seed: number): T[] {

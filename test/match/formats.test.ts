@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { generateCohort, match, parseCohort, recommend, recommendAll, scoreMatrix, type Cohort } from "../../src/index.js";
+import { generateCohort, match as matchCohort, parseCohort, recommend, recommendAll, scoreMatrix, type Cohort, type CohortInput, type MatchOptions } from "../../src/index.js";
+
+/** These tests feed JSON-like literals (roles as plain strings), as untyped callers do; `match()` validates them at run time. */
+const match = (input: unknown, options?: MatchOptions) => matchCohort(input as CohortInput, options);
 
 const byId = (c: Cohort): Cohort => ({ ...c, participants: [...c.participants].sort((a, b) => (a.id < b.id ? -1 : 1)) });
 

@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { generateCohort, match, parseCohort, scoreMatrix, explainWhyNot, MatchInputError, type Cohort, type MatchResult } from "../../src/index.js";
+import { generateCohort, match as matchCohort, parseCohort, scoreMatrix, explainWhyNot, MatchInputError, type Cohort, type MatchResult, type CohortInput, type MatchOptions } from "../../src/index.js";
 import { blockingPairs } from "../../src/solvers/deferred-acceptance.js";
+
+/** These tests feed JSON-like literals (roles as plain strings), as untyped callers do; `match()` validates them at run time. */
+const match = (input: unknown, options?: MatchOptions) => matchCohort(input as CohortInput, options);
 
 type Raw = ReturnType<typeof generateCohort>;
 

@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { evaluateConstrained, generateCohort, match, MatchInputError, parseCohort, recommendAll, rematch, scoreMatrix, solveConstrained } from "../../src/index.js";
+import { evaluateConstrained, generateCohort, match as matchCohort, MatchInputError, parseCohort, recommendAll, rematch, scoreMatrix, solveConstrained, type CohortInput, type MatchOptions } from "../../src/index.js";
+
+/** These tests feed JSON-like literals (roles as plain strings), as untyped callers do; `match()` validates them at run time. */
+const match = (input: unknown, options?: MatchOptions) => matchCohort(input as CohortInput, options);
 
 /** A participant with just enough profile to be eligible with everyone of the other side. */
 const person = (id: string, role: string, extra: Record<string, unknown> = {}) => ({ id, role, level: role === "mentor" ? 6 : role === "both" ? 3 : 2, languages: ["English"], goals: ["leadership"], ...extra });

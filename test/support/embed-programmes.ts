@@ -1,6 +1,7 @@
 // The programmes the embedding tests run on examples/cohort.json (browser bundle, no HiGHS,
 // stored results): one-on-one as shipped, peer, and mentor-led groups with a quota.
 import { readFileSync } from "node:fs";
+import type { CohortInput } from "../../src/index.js";
 
 /** A quota every embedding test checks by hand: ≥ 30 % of Engineering mentees get a level-5+ mentor. */
 export const SENIOR_QUOTA = {
@@ -15,12 +16,12 @@ export const SENIOR_QUOTA = {
 export const GROUP_SIZE = { min: 2, max: 4 };
 
 /** examples/cohort.json as raw input. */
-export function exampleCohort(): { participants: Record<string, unknown>[]; program: Record<string, unknown> } {
+export function exampleCohort(): CohortInput & { program: NonNullable<CohortInput["program"]> } {
   return JSON.parse(readFileSync(new URL("../../examples/cohort.json", import.meta.url), "utf8"));
 }
 
 /** The three programmes by name, as raw `match()` input. */
-export function embedProgrammes(): Record<"one-on-one" | "peer" | "group-quota" | "one-on-one-quota", { participants: Record<string, unknown>[]; program: Record<string, unknown> }> {
+export function embedProgrammes(): Record<"one-on-one" | "peer" | "group-quota" | "one-on-one-quota", CohortInput> {
   const base = exampleCohort();
   const { participants, program } = base;
   return {

@@ -14,7 +14,9 @@ import { describeValue } from "../../guard.js";
  * @remarks Since 0.2.0
  */
 export interface HighsSource {
+  /** Returns the `highs` module or its factory. Default: `import("highs")` resolved at run time. */
   load?: () => Promise<unknown>;
+  /** Where the factory fetches `highs.wasm` from (Emscripten's `locateFile`). */
   locateFile?: (file: string, prefix: string) => string;
 }
 
