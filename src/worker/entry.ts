@@ -4,7 +4,7 @@
  * rows, written into shared memory), in Node's `worker_threads` and in Web Workers alike.
  */
 import { match } from "../match/match.js";
-import { adoptParsedCohort, type Cohort } from "../model/cohort.js";
+import { adoptParsedCohort, type Cohort, type CohortInput } from "../model/cohort.js";
 import { encodeCohort } from "../encode/index.js";
 import { createMatrixPass, sidesOf } from "../score/score-matrix.js";
 import { nodeWorkerThreads } from "./spawn.js";
@@ -19,7 +19,8 @@ const post = (message: FromWorker): void => {
 async function handle(message: ToWorker): Promise<void> {
   try {
     if (message.kind === "match") {
-      const result = await match(message.input, { ...message.options, onProgress: (stage, done, total) => post({ kind: "progress", stage, done, total }) });
+      // Structured-cloned from the caller: match() validates it at run time like any raw input.
+      const result = await match(message.input as CohortInput, { ...message.options, onProgress: (stage, done, total) => post({ kind: "progress", stage, done, total }) });
       post({ kind: "result", result });
     } else {
       post({ kind: "scored", ...scoreRows(message) });
