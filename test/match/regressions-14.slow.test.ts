@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { generateCohort, match, parseCohort, scoreMatrix, type MatchResult } from "../../src/index.js";
+import { generateCohort, match as matchCohort, parseCohort, scoreMatrix, type CohortInput, type MatchOptions, type MatchResult } from "../../src/index.js";
+
+/** These tests feed JSON-like literals (roles as plain strings), as untyped callers do; `match()` validates them at run time. */
+const match = (input: unknown, options?: MatchOptions) => matchCohort(input as CohortInput, options);
 
 /** Group results keep sizes and seats; returns how many mentees were placed. */
 function checkGroups(result: MatchResult, raw: ReturnType<typeof generateCohort>): number {
