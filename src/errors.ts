@@ -7,9 +7,11 @@ export interface MatchIssue {
 
 /** Formats an issue path the way a user wrote it: `participants[12].availability.slots[0].start`. */
 export function formatPath(path: readonly (string | number)[]): string {
+  if (!Array.isArray(path)) throw new MatchInputError([{ path: ["path"], code: "invalid-type", message: "expected an issue path: an array of keys and indices" }]);
   let out = "";
-  for (const part of path) {
-    if (typeof part === "number") out += `[${part}]`;
+  for (const part of path as unknown[]) {
+    if (typeof part !== "string" && typeof part !== "number") out += "[?]";
+    else if (typeof part === "number") out += `[${part}]`;
     else if (/^[A-Za-z_$][\w$]*$/.test(part)) out += out === "" ? part : `.${part}`;
     else out += `[${JSON.stringify(part)}]`;
   }

@@ -1,3 +1,4 @@
+import { MatchInputError } from "../errors.js";
 /**
  * Codes of the hard rules, in bit order: rule `RULE_CODES[k]` is bit `1 << k` of a pair's
  * violation mask (`CompatibilityMatrix.violations`).
@@ -52,6 +53,7 @@ export const RULE_BIT: Readonly<Record<RuleCode, number>> = Object.fromEntries(R
  * @remarks Since 0.1.0
  */
 export function ruleCodesOf(mask: number): RuleCode[] {
+  if (typeof mask !== "number" || !Number.isInteger(mask)) throw new MatchInputError([{ path: ["mask"], code: "invalid-type", message: "expected an integer bit mask" }]);
   return RULE_CODES.filter((_, k) => (mask & (1 << k)) !== 0);
 }
 

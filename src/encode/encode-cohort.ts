@@ -1,4 +1,4 @@
-import type { Cohort, Participant } from "../model/index.js";
+import { isParsedCohort, parseCohort, type Cohort, type Participant } from "../model/index.js";
 import { GRID_WORDS, writeWeeklyGrid } from "./availability-grid.js";
 import { wordsFor } from "./bitset.js";
 import { buildVocabulary, type Vocabulary } from "./vocabulary.js";
@@ -159,7 +159,7 @@ function attributeOf(p: Participant, key: string): string | undefined {
  * @remarks Since 0.1.0
  */
 export function encodeCohort(cohort: Cohort): EncodedCohort {
-  return runSteps(encodeCohortSteps(cohort));
+  return runSteps(encodeCohortSteps(isParsedCohort(cohort) ? cohort : parseCohort(cohort)));
 }
 
 /** Participants encoded between two checkpoints of the availability pass (the costliest one). */

@@ -1,3 +1,4 @@
+import { readOptions } from "../guard.js";
 import type { CustomCriterion } from "../criteria/index.js";
 import { MatchInputError, type MatchIssue } from "../errors.js";
 import { adoptParsedCohort, isParsedCohort, parseCohort, type Cohort } from "../model/cohort.js";
@@ -426,7 +427,8 @@ function resolveOptions(options: CalibrateOptions, cohort: Cohort): Resolved {
  * outcome values, or bad options.
  * @remarks Since 0.2.0
  */
-export function calibrateWeights(cohort: Cohort | unknown, outcomes: readonly PairOutcome[] | unknown, options: CalibrateOptions = {}): Calibration {
+export function calibrateWeights(cohort: Cohort | unknown, outcomes: readonly PairOutcome[] | unknown, rawOptions: CalibrateOptions = {}): Calibration {
+  const options = readOptions<CalibrateOptions>(rawOptions, "options") as CalibrateOptions;
   const custom = options.criteria ?? [];
   const parsed = isParsedCohort(cohort) ? cohort : parseCohort(cohort, { customCriteria: custom.map((c) => c.name) });
   const o = resolveOptions(options, parsed);

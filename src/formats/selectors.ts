@@ -1,3 +1,4 @@
+import { MatchInputError } from "../errors.js";
 import type { Participant } from "../model/participant.js";
 import type { Selector } from "../model/program.js";
 
@@ -53,6 +54,9 @@ function scalarMatches(v: unknown, sel: Selector): boolean {
  * @remarks Since 0.1.0
  */
 export function selectorMatches(p: Participant, sel: Selector): boolean {
+  if (p === null || typeof p !== "object" || sel === null || typeof sel !== "object" || typeof sel.field !== "string" || (sel.in !== undefined && !Array.isArray(sel.in))) {
+    throw new MatchInputError([{ path: [], code: "invalid-type", message: "expected a participant and a selector { field, equals?, in?, min?, max? }" }]);
+  }
   const v = fieldValue(p, sel.field);
   const unconditioned = sel.equals === undefined && sel.in === undefined && sel.min === undefined && sel.max === undefined;
   if (v === undefined) return false;

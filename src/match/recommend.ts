@@ -1,4 +1,14 @@
 import { MatchInputError } from "../errors.js";
+import { describeValue, readOptions } from "../guard.js";
+
+/** Checks the options object of `recommend` / `recommendAll` (its numbers are checked where used). */
+function readRecommendOptions<T extends { criteria?: unknown }>(raw: T | undefined): T {
+  const o = readOptions<T>(raw, "options") as T;
+  if (o.criteria !== undefined && !Array.isArray(o.criteria)) {
+    throw new MatchInputError([{ path: ["options", "criteria"], code: "invalid-option", message: `criteria must be an array of custom criteria, got ${describeValue(o.criteria)}` }]);
+  }
+  return o;
+}
 import { adoptParsedCohort } from "../model/cohort.js";
 import type { Participant } from "../model/participant.js";
 import { explainPair, scoreMatrix, type PairScore, type Reason, type ReasonMessages } from "../score/index.js";
@@ -58,10 +68,12 @@ function freeCapacity(locked: ReadonlyArray<{ mentorId: string }>, mentors: Part
  * @throws MatchInputError for invalid input or an unknown mentee id.
  * @remarks Since 0.1.0
  */
-export function recommend(input: unknown, menteeId: string, options: RecommendOptions = {}): Recommendation[] {
+export function recommend(input: unknown, menteeId: string, rawOptions: RecommendOptions = {}): Recommendation[] {
+  const options = readRecommendOptions(rawOptions);
+  if (typeof menteeId !== "string") throw new MatchInputError([{ path: ["menteeId"], code: "invalid-type", message: "menteeId must be a participant id (a string)" }]);
   const cohort = prepareCohort(input, options.criteria ?? []);
   const k = options.k ?? cohort.program.flash.k;
-  if (!Number.isInteger(k) || k < 0) throw new MatchInputError([{ path: ["options", "k"], code: "invalid-k", message: `k must be a non-negative integer, got ${String(k)}` }]);
+  if (!Number.isInteger(k) || k < 0) throw new MatchInputError([{ path: ["options", "k"], code: "invalid-k", message: `k must be a non-negative integer, got ${describeValue(k)}` }]);
   const mentee = cohort.participants.find((p) => p.id === menteeId);
   if (!mentee || mentee.role === "mentor") {
     throw new MatchInputError([{ path: ["menteeId"], code: "unknown-id", message: `${JSON.stringify(menteeId)} is not a mentee of this cohort` }]);
@@ -125,12 +137,13 @@ export function ceilTimes(multiple: number, seats: number): number {
  * Returns a Map from mentee id to its shortlist, best first.
  * @remarks Since 0.1.0
  */
-export function recommendAll(input: unknown, options: RecommendAllOptions = {}): Map<string, Recommendation[]> {
+export function recommendAll(input: unknown, rawOptions: RecommendAllOptions = {}): Map<string, Recommendation[]> {
+  const options = readRecommendOptions(rawOptions);
   const cohort = prepareCohort(input, options.criteria ?? []);
   const k = options.k ?? cohort.program.flash.k;
   const multiple = options.multiple ?? cohort.program.flash.shortlistMultiple;
-  if (!Number.isInteger(k) || k < 0) throw new MatchInputError([{ path: ["options", "k"], code: "invalid-k", message: `k must be a non-negative integer, got ${String(k)}` }]);
-  if (!(multiple > 0) || !Number.isFinite(multiple)) throw new MatchInputError([{ path: ["options", "multiple"], code: "invalid-multiple", message: `multiple must be a positive number, got ${String(multiple)}` }]);
+  if (!Number.isInteger(k) || k < 0) throw new MatchInputError([{ path: ["options", "k"], code: "invalid-k", message: `k must be a non-negative integer, got ${describeValue(k)}` }]);
+  if (!(multiple > 0) || !Number.isFinite(multiple)) throw new MatchInputError([{ path: ["options", "multiple"], code: "invalid-multiple", message: `multiple must be a positive number, got ${describeValue(multiple)}` }]);
   const matrix = scoreMatrix(cohort, { custom: options.criteria ?? [] });
   const mentors = Array.from(matrix.colParticipants, (p) => cohort.participants[p]!);
   const free = freeCapacity(cohort.program.rules.locked, mentors);

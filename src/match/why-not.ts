@@ -49,6 +49,9 @@ export interface WhyNot {
  * @remarks Since 0.1.0
  */
 export function explainWhyNot(result: MatchResult | StoredResult, menteeId: string, mentorId: string, options: { criteria?: CustomCriterion[] } = {}): WhyNot {
+  if (typeof menteeId !== "string" || typeof mentorId !== "string") {
+    throw new MatchInputError([{ path: [typeof menteeId !== "string" ? "menteeId" : "mentorId"], code: "invalid-type", message: "menteeId and mentorId must be participant ids (strings)" }]);
+  }
   const revisited = isStoredResult(result) ? fromStored(result, options.criteria ?? []) : fromLive(result);
   const { context, result: previous } = revisited;
   const { matrix } = context;

@@ -1,5 +1,6 @@
 import Papa from "papaparse";
 import { MatchInputError, type MatchIssue } from "../errors.js";
+import { readOptions } from "../guard.js";
 import { IMPORT_FIELD_NAMES } from "./import-fields.js";
 import { parseImportMapping, type ImportMapping, type ImportMappingInput } from "./import-mapping.js";
 import { readParticipantTable, type ParticipantTable, type TableParticipants } from "./participant-table.js";
@@ -93,7 +94,8 @@ export function readCsvTable(text: string, options: { delimiter?: string | undef
 }
 
 /** Like {@link parseParticipantsCsv}, with the line each participant came from. @internal */
-export function readParticipantsCsv(text: string, options: ParseCsvOptions = {}): TableParticipants {
+export function readParticipantsCsv(text: string, rawOptions: ParseCsvOptions = {}): TableParticipants {
+  const options = readOptions<ParseCsvOptions>(rawOptions, "options");
   const mapping = options.mapping === undefined ? undefined : parseImportMapping(options.mapping);
   return readParticipantTable(readCsvTable(text, { delimiter: mapping?.delimiter }), mapping);
 }

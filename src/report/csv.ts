@@ -1,3 +1,4 @@
+import { readOptions } from "../guard.js";
 import { MatchInputError } from "../errors.js";
 import type { MatchResult } from "../match/types.js";
 import { checkExportInput, type CohortDirectory } from "./rows.js";
@@ -31,6 +32,7 @@ const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
  * @remarks Since 0.2.0
  */
 export function neutraliseFormula(text: string): string {
+  if (typeof text !== "string") throw new MatchInputError([{ path: ["text"], code: "invalid-type", message: "expected a string" }]);
   return FORMULA_START.test(text) ? `'${text}` : text;
 }
 
@@ -56,7 +58,8 @@ function csvCell(cell: Cell, delimiter: string): string {
  * @throws MatchInputError for an unknown `sheet` or `delimiter`, or a value that is not a result.
  * @remarks Since 0.2.0
  */
-export function toCsv(result: MatchResult, cohort: CohortDirectory, options: ToCsvOptions = {}): string {
+export function toCsv(result: MatchResult, cohort: CohortDirectory, rawOptions: ToCsvOptions = {}): string {
+  const options = readOptions<ToCsvOptions>(rawOptions, "options") as ToCsvOptions;
   const { bom = false, sheet = "matches", delimiter = "," } = options;
   checkExportInput(result, cohort);
   if (sheet !== "matches" && sheet !== "unmatched") {

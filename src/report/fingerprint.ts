@@ -1,5 +1,6 @@
 import { runSteps, type Steps } from "../steps.js";
 import type { Cohort } from "../model/cohort.js";
+import { MatchInputError } from "../errors.js";
 
 /**
  * Version of the result format: a result carries it in `version`, and `rematch` / `explainWhyNot`
@@ -69,6 +70,10 @@ export function canonicalJson(value: unknown): string {
  * @remarks Since 0.2.0
  */
 export function cohortFingerprint(cohort: Cohort): string {
+  const c = cohort as unknown as { participants?: unknown; program?: unknown } | null;
+  if (c === null || typeof c !== "object" || !Array.isArray(c.participants) || !c.participants.every((p) => p !== null && typeof p === "object" && typeof (p as { id?: unknown }).id === "string")) {
+    throw new MatchInputError([{ path: ["cohort"], code: "invalid-type", message: "expected a cohort { participants: [{ id, … }], program }" }]);
+  }
   return runSteps(cohortFingerprintSteps(cohort));
 }
 

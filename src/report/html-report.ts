@@ -1,3 +1,4 @@
+import { readOptions } from "../guard.js";
 import { MatchInputError } from "../errors.js";
 import { auditResult, type Audit } from "../evaluate/index.js";
 import { isParsedCohort, parseCohort, type Cohort, type CohortInput } from "../model/index.js";
@@ -211,7 +212,8 @@ function matchesSection(result: MatchResult, cohort: Cohort): string {
  *   invalid `groupBy` field.
  * @remarks Since 0.2.0
  */
-export function toHtmlReport(result: MatchResult, cohort: Cohort | CohortInput, options: HtmlReportOptions = {}): string {
+export function toHtmlReport(result: MatchResult, cohort: Cohort | CohortInput, rawOptions: HtmlReportOptions = {}): string {
+  const options = readOptions<HtmlReportOptions>(rawOptions, "options") as HtmlReportOptions;
   checkExportInput(result, cohort as Cohort);
   if (options.groupBy !== undefined && (!Array.isArray(options.groupBy) || options.groupBy.some((g) => typeof g !== "string"))) {
     throw new MatchInputError([{ path: ["options", "groupBy"], code: "invalid-option", message: "groupBy must be an array of field names" }]);

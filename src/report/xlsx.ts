@@ -1,3 +1,4 @@
+import { readOptions } from "../guard.js";
 import type { MatchResult } from "../match/types.js";
 import { checkExportInput, type CohortDirectory } from "./rows.js";
 import { matchesSheet, unmatchedSheet, type Cell, type Sheet } from "./table.js";
@@ -67,7 +68,8 @@ function columnName(c: number): string {
  *   library cannot be loaded (install `@e965/xlsx`).
  * @remarks Since 0.2.0
  */
-export async function toXlsx(result: MatchResult, cohort: CohortDirectory, options: ToXlsxOptions = {}): Promise<Uint8Array> {
+export async function toXlsx(result: MatchResult, cohort: CohortDirectory, rawOptions: ToXlsxOptions = {}): Promise<Uint8Array> {
+  const options = readOptions<ToXlsxOptions>(rawOptions, "options") as ToXlsxOptions;
   checkExportInput(result, cohort);
   const load = options.load ?? defaultLoad;
   let lib: SheetJs;

@@ -70,6 +70,12 @@ function rankOf(enc: EncodedCohort, p: number, q: number): number {
  * @remarks Since 0.1.0; reasons are objects since 0.2.0
  */
 export function explainPair(matrix: CompatibilityMatrix, row: number, col: number, options: ExplainPairOptions = {}): PairScore {
+  if (matrix === null || typeof matrix !== "object" || typeof matrix.rows !== "number" || typeof matrix.cols !== "number" || !(matrix.scores instanceof Float64Array)) {
+    throw new MatchInputError([{ path: ["matrix"], code: "invalid-type", message: "expected a CompatibilityMatrix from scoreMatrix()" }]);
+  }
+  if (typeof row !== "number" || typeof col !== "number") {
+    throw new MatchInputError([{ path: [], code: "out-of-range", message: "row and col must be integer indices into the matrix" }]);
+  }
   if (!Number.isInteger(row) || row < 0 || row >= matrix.rows || !Number.isInteger(col) || col < 0 || col >= matrix.cols) {
     throw new MatchInputError([{ path: [], code: "out-of-range", message: `pair (${row}, ${col}) is outside the ${matrix.rows} × ${matrix.cols} matrix` }]);
   }

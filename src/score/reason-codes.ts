@@ -182,6 +182,7 @@ const KNOWN_CODES: ReadonlySet<string> = new Set(REASON_CODES);
  * @remarks Since 0.2.0
  */
 export function translateReasons(reasons: readonly Reason[], messages: ReasonMessages): Reason[] {
+  if (!Array.isArray(reasons)) throw new MatchInputError([{ path: ["reasons"], code: "invalid-type", message: "expected an array of reasons { code, params }" }]);
   return reasons.map((r, k) => {
     const entry = r as Partial<Reason> | null;
     if (entry === null || typeof entry !== "object" || !KNOWN_CODES.has(entry.code as string) || typeof entry.params !== "object" || entry.params === null) {

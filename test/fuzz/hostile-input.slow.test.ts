@@ -6,7 +6,7 @@
 // Object.prototype untouched. Seeds are random per run; fast-check prints seed and path on failure.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { anything, expectClean, nearValidCohort, smallCohort, targets } from "./hostile.js";
+import { anyArgs, anything, everyExport, expectClean, nearValidCohort, smallCohort, targets } from "./hostile.js";
 
 /** Runs per target for the structured arbitraries; match() and the constraint solver are slower. */
 const RUNS: Record<string, number> = { match: 300, scoreMatrix: 300, parseCohort: 1500, generateCohort: 300, solveConstrained: 300, evaluateConstrained: 600 };
@@ -35,6 +35,11 @@ describe("hostile input gets a result or a MatchInputError (slow fuzz)", () => {
         }),
         { numRuns: 300 },
       );
+    });
+  }
+  for (const [name, call] of everyExport) {
+    it(`${name}: anything(), extremes and small cohorts as arguments (every export)`, async () => {
+      await fc.assert(fc.asyncProperty(anyArgs, async (args) => void (await expectClean(name, () => call(...args), CALL_LIMIT_MS))), { numRuns: 300 });
     });
   }
 });

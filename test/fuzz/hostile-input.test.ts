@@ -3,7 +3,7 @@
 // The long version is hostile-input.slow.test.ts (`npm run test:slow`).
 import fc from "fast-check";
 import { describe, it } from "vitest";
-import { expectClean, nearValidCohort, targets } from "./hostile.js";
+import { anyArgs, everyExport, expectClean, nearValidCohort, targets } from "./hostile.js";
 
 const RUNS: Record<string, number> = { match: 8, scoreMatrix: 8, parseCohort: 25, generateCohort: 10, solveConstrained: 10 };
 
@@ -18,4 +18,9 @@ describe("hostile input gets a result or a MatchInputError (fast fuzz)", () => {
       );
     });
   }
+  it("every other export, with anything() as arguments", async () => {
+    for (const [name, call] of everyExport) {
+      await fc.assert(fc.asyncProperty(anyArgs, async (args) => void (await expectClean(name, () => call(...args), 5_000))), { numRuns: 8, seed: 14 });
+    }
+  });
 });

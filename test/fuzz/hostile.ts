@@ -290,8 +290,30 @@ export function targets(cohorts: fc.Arbitrary<unknown>): Target[] {
     { name: "blockingPairs", args: fc.tuple(prefsish, prefsish, countsish, fc.oneof(fc.constant(undefined), countsish)), call: fn(mm.blockingPairs) },
     { name: "colorBipartiteEdges", args: fc.tuple(numberish, numberish, fc.oneof(fc.array(fc.oneof(fc.tuple(fc.integer({ min: -1, max: 4 }), fc.integer({ min: -1, max: 4 })), hostile), { maxLength: 8 }), hostile)), call: fn(mm.colorBipartiteEdges) },
     { name: "solveConstrained", args: fc.tuple(modelish, constrainedOptionsish), call: fn(mm.solveConstrained) },
-    { name: "evaluateConstrained", args: fc.tuple(modelish, countsish), call: fn(mm.evaluateConstrained) },
+    {
+      name: "evaluateConstrained",
+      // Mostly an all-unassigned rowToCol of the model's own length, so valid models are evaluated.
+      args: fc.tuple(modelish, fc.oneof({ weight: 2, arbitrary: fc.constant("unassigned") }, { weight: 1, arbitrary: countsish })).map(([model, a]) => {
+        const rows = (model as { rows?: unknown } | null)?.rows;
+        return [model, a === "unassigned" ? new Array(typeof rows === "number" && Number.isInteger(rows) && rows >= 0 && rows <= 100 ? rows : 0).fill(-1) : a];
+      }),
+      call: fn(mm.evaluateConstrained),
+    },
     { name: "toDenseCost", args: fc.tuple(matrixish), call: fn(mm.toDenseCost) },
     { name: "parseParticipantsCsv", args: fc.tuple(csvish), call: fn(mm.parseParticipantsCsv) },
   ];
 }
+
+/** Exports that take no caller data worth fuzzing, or start worker threads. */
+const NOT_FUZZED = new Set(["matchInWorker"]);
+
+/** Every exported function (classes excluded), for the catch-all pass with anything() arguments. */
+export const everyExport: Array<[string, (...args: unknown[]) => unknown]> = Object.entries(mm)
+  .filter(([name, value]) => typeof value === "function" && !/^[A-Z]/.test(name) && !NOT_FUZZED.has(name))
+  .map(([name, value]) => [name, value as (...args: unknown[]) => unknown]);
+
+/** Arguments for the catch-all pass: anything, extremes, small cohorts and plausible ids. */
+export const anyArgs: fc.Arbitrary<unknown[]> = fc.array(
+  fc.oneof({ weight: 3, arbitrary: anything }, { weight: 3, arbitrary: hostile }, { weight: 1, arbitrary: smallCohort }, { weight: 1, arbitrary: fc.constantFrom<unknown>("mentee-001", "mentor-001") }),
+  { maxLength: 4 },
+);

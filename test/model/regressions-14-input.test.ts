@@ -289,3 +289,47 @@ describe("escapes found by the hostile-input fuzz (test/fuzz)", () => {
     expect(performance.now() - t0).toBeLessThan(8_000);
   });
 });
+
+describe("exports the catch-all fuzz found escaping (anything() as arguments)", () => {
+  it("cohortFingerprint, encodeCohort, explainPair, formatPath, ruleCodesOf, selectorMatches, translateReasons, neutraliseFormula refuse garbage with MatchInputError", async () => {
+    const mm = await import("../../src/index.js");
+    const calls: Array<[string, () => unknown]> = [
+      ["cohortFingerprint", () => mm.cohortFingerprint({ aC9W: [] } as never)], // was: participants is not iterable
+      ["encodeCohort", () => mm.encodeCohort({} as never)], // was: reading 'criteria' of undefined
+      ["explainPair", () => mm.explainPair(undefined as never, 0, 0)], // was: reading 'rows' of undefined
+      ["formatPath", () => mm.formatPath({} as never)], // was: path is not iterable
+      ["ruleCodesOf", () => mm.ruleCodesOf(Object.create(null))], // was: Cannot convert object to primitive value
+      ["selectorMatches", () => mm.selectorMatches({} as never, {} as never)], // was: reading 'startsWith' of undefined
+      ["translateReasons", () => mm.translateReasons({} as never, {})], // was: reasons.map is not a function
+      ["neutraliseFormula", () => mm.neutraliseFormula(Object.create(null))], // was: Cannot convert object to primitive value
+    ];
+    for (const [name, call] of calls) expect([name, (await inputError(call)).issues[0]!.code]).toEqual([name, "invalid-type"]);
+  });
+  it("recommend and explainWhyNot refuse an id that is not a string (was: Do not know how to serialize a BigInt)", async () => {
+    const { recommend, explainWhyNot } = await import("../../src/index.js");
+    expect(where(await inputError(() => recommend(pairCohort, 10n as never)))).toEqual([["menteeId", "invalid-type"]]);
+    const result = await match(pairCohort);
+    expect(where(await inputError(() => explainWhyNot(result, "e1", 10n as never)))).toEqual([["mentorId", "invalid-type"]]);
+  });
+  it("formatPath still formats a path, with a placeholder for a key that is not a string or number", async () => {
+    const { formatPath } = await import("../../src/index.js");
+    expect(formatPath(["participants", 12, "availability"])).toBe("participants[12].availability");
+    expect(formatPath(["a", {} as never])).toBe("a[?]");
+  });
+});
+
+describe("options: null is refused by every export that takes options (found by the slow fuzz)", () => {
+  it("recommend, recommendAll, toCsv, toHtmlReport, calibrateWeights, parseParticipantsCsv: invalid-options, not 'reading … of null'", async () => {
+    const mm = await import("../../src/index.js");
+    const result = await match(pairCohort);
+    const calls: Array<[string, () => unknown]> = [
+      ["recommend", () => mm.recommend(pairCohort, "e1", null as never)],
+      ["recommendAll", () => mm.recommendAll(pairCohort, null as never)],
+      ["toCsv", () => mm.toCsv(result, pairCohort as never, null as never)],
+      ["toHtmlReport", () => mm.toHtmlReport(result, pairCohort, null as never)],
+      ["calibrateWeights", () => mm.calibrateWeights(pairCohort, [], null as never)],
+      ["parseParticipantsCsv", () => mm.parseParticipantsCsv("id,role\na,mentor", null as never)],
+    ];
+    for (const [name, call] of calls) expect([name, where(await inputError(call))]).toEqual([name, [["options", "invalid-options"]]]);
+  });
+});
