@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/main.js";
 import type { CliIo } from "../../src/cli/command.js";
-import { auditResult, calibrateWeights, match, MatchInputError, parseCohort } from "../../src/index.js";
+import { auditResult, calibrateWeights, compareResults, match, MatchInputError, parseCohort } from "../../src/index.js";
 import { parseOutcomesCsv } from "../../src/evaluate/outcomes-csv.js";
 
 function capture() {
@@ -89,5 +89,33 @@ describe("mentormatch audit", () => {
     expect(await runCli(["audit", sample, "--group-by", "diversity.gender"], c.io)).toBe(1);
     expect(c.err.join("\n")).toMatch(/sensitive-group-by/);
     expect(await runCli(["audit", sample], capture().io)).toBe(2);
+  });
+});
+
+describe("mentormatch compare", () => {
+  it("prints the library's comparison of two stored results", async () => {
+    const raw = JSON.parse(readFileSync(sample, "utf8"));
+    const before = await match(raw);
+    const after = await match({ ...raw, program: { ...raw.program, objective: "maxMin" } });
+    const a = join(dir, "before.json");
+    const b = join(dir, "after.json");
+    writeFileSync(a, JSON.stringify(before));
+    writeFileSync(b, JSON.stringify(after));
+    const c = capture();
+    expect(await runCli(["compare", a, b], c.io)).toBe(0);
+    const expected = compareResults(before, after);
+    const lines = c.out.join("").trimEnd().split("\n");
+    expect(lines[0]).toMatch(new RegExp(`^${expected.summary.kept} pairs kept, ${expected.summary.added} added, ${expected.summary.dropped} dropped`));
+    expect(lines.slice(2).map((l) => l.trim().split(/[ :]+/).slice(0, 2))).toEqual(expected.participants.map((p) => [p.status, p.id]));
+    const d = capture();
+    expect(await runCli(["compare", a, b, "--format", "json"], d.io)).toBe(0);
+    expect(JSON.parse(d.out.join(""))).toEqual(JSON.parse(JSON.stringify(expected)));
+  });
+
+  it("a file that is not a result exits 1; a missing argument exits 2", async () => {
+    const bad = join(dir, "not-a-result.json");
+    writeFileSync(bad, "{}");
+    expect(await runCli(["compare", bad, bad], capture().io)).toBe(1);
+    expect(await runCli(["compare", bad], capture().io)).toBe(2);
   });
 });
