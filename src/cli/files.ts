@@ -71,7 +71,7 @@ export function parseJsonText(text: string, path: string): unknown {
     const offset = jsonErrorOffset(text);
     const at = offset >= 0 ? offset : Number(/at position (\d+)/.exec((err as Error).message)?.[1] ?? 0);
     const { line, column } = lineAndColumn(text, at);
-    throw new MatchInputError([{ path: [], code: "invalid-json", message: `not valid JSON: unexpected ${describeAt(text, at)} at line ${line}, column ${column}` }]);
+    throw new MatchInputError([{ path: [], code: "invalid-json", message: `${path} is not valid JSON: unexpected ${describeAt(text, at)} at line ${line}, column ${column}` }]);
   }
 }
 

@@ -150,6 +150,17 @@ describe("mentormatch CLI: exit code 1 (invalid input)", () => {
     expect(c.out[0]).toContain("valid — 3 participants");
   });
 
+  it("a syntax error in the --program file names that file, with line and column", async () => {
+    const broken = join(dir, "broken-program.json");
+    writeFileSync(broken, '{ "objective": maxMin }');
+    const people = join(dir, "two-people.csv");
+    writeFileSync(people, "id,role\na,mentor\nb,mentee\n");
+    const c = capture();
+    expect(await runCli(["validate", people, "--program", broken], c.io)).toBe(1);
+    // `{ "objective": maxMin }`: "{" 1, space 2, the quoted key 3–13, ":" 14, space 15, "m" 16.
+    expect(c.stderr()).toContain(`${broken} is not valid JSON: unexpected "m" at line 1, column 16`);
+  });
+
   it("issue-14.12: control characters in ids and names are escaped on the terminal", async () => {
     const evil = join(dir, "evil.json");
     writeFileSync(evil, JSON.stringify({ participants: [{ id: "m1", role: "mentor", languages: ["en"] }, { id: "x\u001b[2J\u009b", name: "Eve\u001b]0;pwned\u0007", role: "mentee", languages: ["fr"] }] }));
