@@ -866,7 +866,7 @@ async function jointConstrained(context: MatchContext, R: number, target: Int32A
       return index.get(d)!;
     });
     const groups: Array<{ name: string; rows: number[]; min: number }> = [];
-    for (let i = 0; i < n; i++) if (target[i]! >= 2) groups.push({ name: `${matrix.rowIds[i]}: at least ${target[i]} departments`, rows: roundsOf(0, n, i), min: target[i]! });
+    for (let i = 0; i < n; i++) if (target[i]! >= 1) groups.push({ name: `${matrix.rowIds[i]}: at least ${target[i]} departments`, rows: roundsOf(0, n, i), min: target[i]! });
     if (groups.length) distinct = { classOf, groups };
   }
   const mentees = menteesOf(context);

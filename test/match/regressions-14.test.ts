@@ -257,6 +257,16 @@ describe("issue 14.5: minDepartments holds for every matched mentee wherever it 
     expect(w).not.toContain("x (");
   });
 
+  it("issue 14.5: a target of one department still counts (mentors without a department do not)", async () => {
+    // One round, minDepartments 2: e meets one mentor, and its eligible mentors span one
+    // department (A), so its target is min(2, 1, 1) = 1. m0 (no department) scores 0.9, mA
+    // (department A) 0.2: the rule asks for mA.
+    const s2: Record<string, Record<string, number>> = { m0: { e: 0.9 }, mA: { e: 0.2 } };
+    const byTable2 = { name: "table", weight: 1, score: (mentee: { id: string }, mentor: { id: string }) => s2[mentor.id]?.[mentee.id] ?? 0 };
+    const result = await match({ participants: [person("m0", "mentor"), person("mA", "mentor", { department: "A" }), person("e", "mentee")], program: { format: "rotational", rotation: { rounds: 1, minDepartments: 2 }, weights: tableOnly } }, { criteria: [byTable2] });
+    expect(result.matches.map((m) => m.mentorIds[0])).toEqual(["mA"]);
+  });
+
   it("issue 14.5: generated seed 272, 12 × 8, capacities 1–2, 4 rounds — every matched mentee meets min(2, its eligible departments)", async () => {
     const raw = generateCohort({ seed: 272, mentees: 12, mentors: 8, format: "rotational" });
     const input = {
