@@ -1,11 +1,14 @@
 import { MatchInputError, type MatchIssue } from "./errors.js";
 
 /**
- * Codes of the boundary checks shared by every public entry point: options that are not an object,
- * option values of the wrong kind, and inputs too large to allocate.
+ * Issue codes of the boundary checks shared by the public entry points (besides the schema's own
+ * codes and each solver's): `invalid-options` — the options argument is not an object;
+ * `invalid-option` — one option has a value of the wrong kind or range; `invalid-type` — an
+ * argument is not the kind of value the function takes; `too-large` — the input would need more
+ * memory than the limit (or more entries than one typed array holds), refused before allocating.
  * @remarks Since 0.2.0
  */
-export const BOUNDARY_CODES = ["invalid-options", "invalid-option", "too-large"] as const;
+export const BOUNDARY_CODES = ["invalid-options", "invalid-option", "invalid-type", "too-large"] as const;
 /** A {@link BOUNDARY_CODES} code. @remarks Since 0.2.0 */
 export type BoundaryCode = (typeof BOUNDARY_CODES)[number];
 

@@ -1,5 +1,7 @@
 export { MatchInputError, formatPath } from "./errors.js";
 export type { MatchIssue } from "./errors.js";
+export { BOUNDARY_CODES } from "./guard.js";
+export type { BoundaryCode } from "./guard.js";
 export {
   parseCohort,
   isParsedCohort,

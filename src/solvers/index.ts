@@ -1,6 +1,8 @@
 // The `mentormatch/solvers` entry: the solvers on their own, with no zod and no domain code.
 export { MatchInputError, formatPath } from "../errors.js";
 export type { MatchIssue } from "../errors.js";
+export { BOUNDARY_CODES } from "../guard.js";
+export type { BoundaryCode } from "../guard.js";
 export { solveAssignment, verifyAssignment } from "./assignment.js";
 export type { AssignmentOptions, AssignmentResult, AssignmentCheck } from "./assignment.js";
 export { toDenseCost } from "./cost-input.js";
