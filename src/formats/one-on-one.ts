@@ -88,16 +88,22 @@ export function* solvePairsSteps(problem: PairProblem, objective: "maxTotal" | "
   function* solve(threshold: number, bonus: number) {
     let graph: SparseBipartiteGraph = { rows: n, cols, rowStart, col: colOf, weight: scoreOf };
     if (threshold > -Infinity || bonus > 0) {
+      // Two passes (count, then fill typed arrays) with checkpoints between rows.
       const start = new Int32Array(n + 1);
-      const col: number[] = [];
-      const weight: number[] = [];
       for (let r = 0; r < n; r++) {
-        const extra = bonus > 0 && problem.priority[freeRows[r]!] ? bonus : 0;
-        for (let e = rowStart[r]!; e < rowStart[r + 1]!; e++) if (scoreOf[e]! >= threshold) { col.push(colOf[e]!); weight.push(scoreOf[e]! + extra); }
-        start[r + 1] = col.length;
+        let kept = 0;
+        for (let e = rowStart[r]!; e < rowStart[r + 1]!; e++) if (scoreOf[e]! >= threshold) kept++;
+        start[r + 1] = start[r]! + kept;
         if (r % 256 === 255) yield;
       }
-      graph = { rows: n, cols, rowStart: start, col: Int32Array.from(col), weight: Float64Array.from(weight) };
+      const col = new Int32Array(start[n]!);
+      const weight = new Float64Array(start[n]!);
+      for (let r = 0, t = 0; r < n; r++) {
+        const extra = bonus > 0 && problem.priority[freeRows[r]!] ? bonus : 0;
+        for (let e = rowStart[r]!; e < rowStart[r + 1]!; e++) if (scoreOf[e]! >= threshold) { col[t] = colOf[e]!; weight[t++] = scoreOf[e]! + extra; }
+        if (r % 256 === 255) yield;
+      }
+      graph = { rows: n, cols, rowStart: start, col, weight };
     }
     const out = yield* sparseBMatchingSteps(graph, { rowCapacity: new Int32Array(n).fill(1), colCapacity: capacity, colMinimum: minimum, maximize: true });
     const map = new Int32Array(n).fill(-1);

@@ -1,4 +1,5 @@
-import { maxWeightMatching } from "../solvers/blossom.js";
+import { maxWeightMatchingSteps } from "../solvers/blossom.js";
+import { runSteps, type Steps } from "../steps.js";
 
 /** A peer pool in numbers: an n × n symmetric score matrix with eligibility. */
 export interface PeerProblem {
@@ -27,6 +28,11 @@ export interface PeerSolution {
  * triads are the best completion of them, not a joint optimum.
  */
 export function solvePeers(problem: PeerProblem, oddPolicy: "leave-out" | "triad"): PeerSolution {
+  return runSteps(solvePeersSteps(problem, oddPolicy));
+}
+
+/** {@link solvePeers} as a resumable computation (see `src/steps.ts`), for `match()`. */
+export function* solvePeersSteps(problem: PeerProblem, oddPolicy: "leave-out" | "triad"): Steps<PeerSolution> {
   const { n, scores, eligible } = problem;
   const taken = new Uint8Array(n);
   const groups: number[][] = [];
@@ -50,8 +56,9 @@ export function solvePeers(problem: PeerProblem, oddPolicy: "leave-out" | "triad
   for (let a = 0; a < n; a++) {
     if (taken[a]) continue;
     for (let b = a + 1; b < n; b++) if (!taken[b] && ok(a, b)) edges.push([a, b, scores[a * n + b]!]);
+    if (a % 256 === 255) yield;
   }
-  const { mate } = maxWeightMatching(n, edges, { maxCardinality: true });
+  const { mate } = yield* maxWeightMatchingSteps(n, edges, { maxCardinality: true });
   for (let a = 0; a < n; a++) if (!taken[a] && mate[a]! > a) groups.push([a, mate[a]!]);
   let leftOut: number[] = [];
   for (let a = 0; a < n; a++) if (!taken[a] && mate[a] === -1) leftOut.push(a);

@@ -8,7 +8,7 @@ import { runSteps, runStepsAsync, throwIfAborted, STEP_WORK, type Steps } from "
 import type { CustomCriterion } from "../criteria/index.js";
 import { solvePairsSteps, type PairProblem, type PairSolution } from "../formats/one-on-one.js";
 import { countBlockingPairsSteps, solveStable, type PreferenceProblem } from "../formats/preferences.js";
-import { solvePeers } from "../formats/peer.js";
+import { solvePeersSteps } from "../formats/peer.js";
 import { solveTimetable } from "../formats/flash.js";
 import { explainUnmatched, matchableRows } from "../report/unmatched.js";
 import { summarise } from "../report/stats.js";
@@ -130,7 +130,7 @@ export async function match(input: CohortInput | Cohort, rawOptions: MatchOption
       solved = await solveOneOnOne(context, stage, warnings, options);
       break;
     case "peer":
-      solved = solvePeerFormat(context, stage, warnings);
+      solved = await solvePeerFormat(context, stage, warnings);
       break;
     case "flash":
       solved = solveFlashFormat(context, stage, warnings);
@@ -443,11 +443,11 @@ export function sortMatches(matches: Match[]): void {
   keyed.forEach((x, t) => (matches[t] = x.m));
 }
 
-function solvePeerFormat(context: MatchContext, stage: StageRunner, warnings: string[]): FormatResult {
+async function solvePeerFormat(context: MatchContext, stage: StageRunner, warnings: string[]): Promise<FormatResult> {
   const { cohort, matrix } = context;
   const program = cohort.program;
   const n = matrix.rows;
-  const solution = stage("solve", () => solvePeers({ n, scores: matrix.scores, eligible: matrix.eligible, locked: matrix.locked }, program.peer.oddPolicy));
+  const solution = await stage.sliced("solve", solvePeersSteps({ n, scores: matrix.scores, eligible: matrix.eligible, locked: matrix.locked }, program.peer.oddPolicy));
   for (const [a, b] of solution.lockConflicts) warnings.push(`locked pair ${JSON.stringify(matrix.rowIds[a])} – ${JSON.stringify(matrix.rowIds[b])} not kept: one of them is already locked to another peer`);
   return stage("report", () => {
     const lockedSet = new Set(matrix.locked.map(([a, b]) => `${Math.min(a, b)},${Math.max(a, b)}`));

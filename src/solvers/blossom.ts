@@ -1,3 +1,4 @@
+import { runSteps, type Steps } from "../steps.js";
 import { MatchInputError, type MatchIssue } from "../errors.js";
 import { OptionReader, checkMemory, defaultMemoryLimit, describeValue, readNumberArray, readOptions } from "../guard.js";
 
@@ -80,6 +81,19 @@ export function maxWeightMatching(
   edges: ReadonlyArray<readonly [number, number, number]>,
   options?: MaxWeightMatchingOptions,
 ): MaxWeightMatchingResult {
+  return runSteps(maxWeightMatchingSteps(n, edges, options));
+}
+
+/**
+ * {@link maxWeightMatching} as a resumable computation (see `src/steps.ts`): it yields after each
+ * stage (one augmentation) and after each dual update inside a stage.
+ * @internal
+ */
+export function* maxWeightMatchingSteps(
+  n: number,
+  edges: ReadonlyArray<readonly [number, number, number]>,
+  options?: MaxWeightMatchingOptions,
+): Steps<MaxWeightMatchingResult> {
   const o = readOptions<MaxWeightMatchingOptions>(options, "options") as Record<string, unknown>;
   const read = new OptionReader(["options"]);
   const maxCardinality = read.boolean(o, "maxCardinality", DEFAULTS.maxCardinality);
@@ -88,7 +102,7 @@ export function maxWeightMatching(
   const mate = new Int32Array(n).fill(-1);
   if (graph.m === 0 || n < 2) return { mate, total: 0 };
   const solver = new BlossomSolver(graph, maxCardinality);
-  solver.run();
+  yield* solver.run();
   let total = 0;
   const { ends, weight } = graph;
   for (let v = 0; v < n; v++) {
@@ -648,7 +662,7 @@ class BlossomSolver {
     return false;
   }
 
-  run(): void {
+  *run(): Steps<void> {
     const n = this.n;
     const { label, inBlossom, ends, allowedSlot, allowedList, bestEdge, dual, parent, base, queue, bestSlack, slotOf } = this;
     for (let stage = 0; stage < n; stage++) {
@@ -670,6 +684,7 @@ class BlossomSolver {
           if (this.scanVertex(queue.pop() as number)) augmented = true;
         }
         if (augmented) break;
+        yield;
 
         // No augmenting path with the current tight edges: change the duals.
         let deltaType = -1, delta = 0, deltaEdge = -1, deltaBlossom = -1;
@@ -730,6 +745,7 @@ class BlossomSolver {
         }
       }
       if (!augmented) break;
+      yield;
       // Outer blossoms whose dual fell to zero are dissolved between stages.
       for (let b = n; b < 2 * n; b++) {
         if (parent[b] === -1 && base[b] !== -1 && label[b] === OUTER && dual[b] === 0) this.expandBlossom(b, true);

@@ -140,7 +140,14 @@ export function* sparseBMatchingSteps(graph: SparseBipartiteGraph, options: Spar
     for (let t = 0; t < E; t++) if (out.used[t]) used[orig[t]!] = 1;
     orientDual(dual, out, true);
   } else {
-    const cost = maximize ? weight.map((w) => -w) : weight;
+    let cost = weight;
+    if (maximize) {
+      cost = new Float64Array(E);
+      for (let e = 0; e < E; e++) {
+        cost[e] = -weight[e]!;
+        if (e % STEP_WORK === STEP_WORK - 1) yield;
+      }
+    }
     const out = yield* successiveShortestPathsSteps({ nA: n, nB: m, start: rowStart, to: col, cost, capA: rowCap, minA: new Int32Array(n), capB: colCap, minB: colMin });
     used.set(out.used);
     orientDual(dual, out, false);
@@ -352,7 +359,10 @@ export function* successiveShortestPathsSteps(net: Network): Steps<FlowOutcome> 
 
   const hAP = new Float64Array(nA), hAS = new Float64Array(nA);
   const hBP = new Float64Array(nB), hBS = new Float64Array(nB).fill(Infinity);
-  for (let e = 0; e < E; e++) if (cost[e]! < hBS[to[e]!]!) hBS[to[e]!] = cost[e]!;
+  for (let e = 0; e < E; e++) {
+    if (cost[e]! < hBS[to[e]!]!) hBS[to[e]!] = cost[e]!;
+    if (e % STEP_WORK === STEP_WORK - 1) yield;
+  }
   for (let b = 0; b < nB; b++) if (hBS[b] === Infinity) hBS[b] = 0;
   let htP = K, htS = 0;
   for (let b = 0; b < nB; b++) {
