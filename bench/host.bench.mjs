@@ -108,7 +108,7 @@ const cohort = lib.generateCohort({ mentees: M, mentors: N, seed: 42 });
 if (want("oneOnOne")) out.scenarios.push(await scenario(`one-on-one ${M}×${N} maxTotal`, cohort));
 if (want("maxMin")) out.scenarios.push(await scenario(`one-on-one ${M}×${N} maxMin`, { ...cohort, program: { ...cohort.program, objective: "maxMin" } }));
 if (want("group")) {
-  const [g, gm] = quick ? [300, 60] : [1000, 200];
+  const [g, gm] = quick ? [300, 60] : [500, 100];
   out.scenarios.push(await scenario(`group ${g}×${gm}`, lib.generateCohort({ mentees: g, mentors: gm, seed: 42, format: "group" })));
 }
 
