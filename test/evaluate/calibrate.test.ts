@@ -105,6 +105,14 @@ describe("calibrateWeights: warnings", () => {
     expect(calibrateWeights(cohort(), outcomes(8, (k) => k % 3 === 0), { bootstrap: 0 }).warnings.map((w) => w.code)).toContain("too-few-outcomes");
   });
 
+  it("same seed, same result (folds, fit and bootstrap intervals)", () => {
+    const run = (seed: number) => calibrateWeights(cohort(), outcomes(80, (k) => (k * 7) % 5 < 2), { bootstrap: 25, seed });
+    const a = run(4);
+    expect(run(4)).toEqual(a);
+    expect(a.importance.some((i) => i.low !== null)).toBe(true);
+    expect(run(5).metrics.gains).not.toEqual(a.metrics.gains);
+  });
+
   it("collinear criteria", () => {
     const a: CustomCriterion = { name: "tenureA", weight: 1, score: (_, m) => ({ a: 0.1, b: 0.4, c: 0.7, d: 0.9 })[m.id as "a"] ?? 0 };
     const b: CustomCriterion = { name: "tenureB", weight: 1, score: (_, m) => ({ a: 0.12, b: 0.41, c: 0.69, d: 0.92 })[m.id as "a"] ?? 0 };
