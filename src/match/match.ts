@@ -18,6 +18,7 @@ import { describeBlockingPairs } from "../report/blocking-pairs.js";
 import type { Match, MatchOptions, FormatResult, MatchResult, MatchStage, Unmatched } from "./types.js";
 import { resolveMatchOptions, type ResolvedMatchOptions } from "./options.js";
 import { checkCohortSize } from "./size-guard.js";
+import { candidateMode, checkSparseSize } from "./candidate-mode.js";
 
 /** Everything `explainWhyNot` and `rematch` need to revisit a result. */
 export interface MatchContext {
@@ -106,8 +107,22 @@ export async function match(input: CohortInput | Cohort, rawOptions: MatchOption
   };
 
   const cohort = await stage.sliced("validate", prepareCohortSteps(input, custom));
-  checkCohortSize(cohort, resolved.memoryLimit);
+  const sparse = candidateMode(cohort);
+  if (sparse) checkSparseSize(cohort, sparse.perMentee, resolved.memoryLimit);
+  else checkCohortSize(cohort, resolved.memoryLimit);
   const program = cohort.program;
+  if (sparse) {
+    // Sparse candidates: no dense matrix, so no context for explainWhyNot / rematch from memory.
+    const { matchSparse } = await import("./sparse.js");
+    const solved = await matchSparse(cohort, custom, options, stage, timings, [], sparse);
+    const fingerprint = await runStepsAsync(cohortFingerprintSteps(cohort), { signal });
+    const result: MatchResult = { ...solved, version: RESULT_VERSION, fingerprint };
+    ensureReasons(result, options.messages);
+    checkAborted(signal);
+    timings.total = performance.now() - started;
+    result.stats.timings = timings;
+    return result;
+  }
   // Scoring reports its own two stages: encode, then rows scored.
   checkAborted(signal);
   const scoredAt = performance.now();

@@ -7,9 +7,10 @@ export const SCORE_BYTES_PER_PAIR = 13;
 /**
  * Bytes per candidate pair each format holds at its peak: the score matrix plus the dense copies
  * its solver makes (counted from the code; one-on-one measured by `bench/memory.bench.mjs`).
- * - one-on-one / reverse: the free-row score copy, its negation and the mentor-major copy of the
- *   min-cost flow, 8 bytes each (measured 38–40 bytes per pair in all, garbage included);
- *   `maxMin` also keeps the distinct scores in a Set and a sorted array (about 48 more).
+ * - one-on-one / reverse: the eligible pairs as a sparse graph (Int32 column + Float64 score, 12)
+ *   and the sparse b-matching's transposed copy with its flags (up to 18), counted as if every
+ *   pair were eligible; `maxMin` also keeps the distinct scores in a Set and a sorted array (about
+ *   48 more) and one filtered graph at a time (12);
  * - flash and rotational: the eligible-score copy and the b-matching's three arrays (26);
  * - group: the score copy and the constraint model (8 + 32), plus a peer matrix over mentees;
  * - peer: the n × n matrix and the blossom's edge list, which the solver bounds again itself.
@@ -19,7 +20,7 @@ function solverBytesPerPair(cohort: Cohort): number {
   switch (program.format) {
     case "one-on-one":
     case "reverse":
-      return program.objective === "maxMin" ? 24 + 48 : 24;
+      return program.objective === "maxMin" ? 30 + 48 + 12 : 30;
     case "flash":
     case "rotational":
       return 8 + 26 + 8;

@@ -239,6 +239,15 @@ export const programSchema = z.strictObject({
   objective: z.enum(["maxTotal", "maxMin", "priority"]).default("maxTotal"),
   /** `auto`, `exact`, `stable` (deferred acceptance), `constraint` or `local` (constraint solver engines). Default: `auto`. */
   solver: z.enum(["auto", "exact", "stable", "constraint", "local"]).default("auto"),
+  /**
+   * Sparse candidate mode (one-on-one and reverse, objective `maxTotal` or `priority`): each
+   * mentee keeps its `perMentee` best eligible mentors instead of a dense score matrix, the flow
+   * is solved on those pairs, and its duals certify the result for the full cohort (pairs are
+   * added until they do; see `stats.certified`). Switched on automatically, with a warning, from
+   * 25,000,000 to 2³¹ − 1 mentee × mentor pairs (k = 32).
+   * @remarks Since 0.2.0
+   */
+  candidates: z.strictObject({ perMentee: z.int().min(1).max(100_000) }).optional(),
   /** Seed of every random choice (local search, tie-breaking); the same seed gives the same result. Default: 1. */
   seed: z.int().min(0).max(2 ** 32 - 1).default(1),
   /** Programme quotas on matched pairs (e.g. a share of a department's mentees with senior mentors). Default: none. */

@@ -4,7 +4,7 @@ import type { EncodedCohort } from "../encode/index.js";
 import { encodeCohortSteps } from "../encode/encode-cohort.js";
 import { isParsedCohort, parseCohort, type Cohort } from "../model/index.js";
 import { OptionReader, checkMemory, defaultMemoryLimit, describeValue, readOptions } from "../guard.js";
-import { createRowScorer, resolveCustom } from "./pair-evaluator.js";
+import { createRowScorer, resolveCustom, type RowScorer } from "./pair-evaluator.js";
 import type { CompatibilityMatrix, LockedViolation, ScoreMatrixOptions } from "./types.js";
 import { runSteps, STEP_WORK, throwIfAborted, type Steps } from "../steps.js";
 
@@ -175,43 +175,13 @@ export function createMatrixPass(cohort: Cohort, enc: EncodedCohort, sides: Side
   const violations = buffers?.violations ?? new Uint32Array(pairs);
   const per = perCriterion ? scorer.names.map(() => new Float64Array(pairs)) : [];
 
-  const colOf = new Int32Array(enc.size).fill(-1);
-  colP.forEach((p, j) => (colOf[p] = j));
-  const listed = listedPairs(enc, cohort, direction);
-  const rowBits = new Int32Array(cols);
-  const rowScores = new Float64Array(cols);
-  const rankAB = new Int32Array(cols).fill(-1);
-  const rankBA = new Int32Array(cols).fill(-1);
-  const lockedRow = new Uint8Array(cols);
+  const pass = createRowPass(enc, cohort, sides, scorer);
+  const { rowScores, rowBits, lockedRow } = pass;
   const locked: Array<[number, number]> = [];
   const lockedViolations: LockedViolation[] = [];
-  const { ranked, rankedRank, rankedBy, rankedByRank } = enc;
 
   const scoreRow = (i: number): void => {
-    const a = rowP[i]!;
-    // Spread this row's listed pairs, preference ranks and locks into column-indexed scratch.
-    for (let k = listed.start[a]!; k < listed.start[a + 1]!; k++) {
-      const j = colOf[listed.col[k]!]!;
-      if (j >= 0) rowBits[j] = rowBits[j]! | listed.bits[k]!;
-    }
-    for (let k = ranked.start[a]!; k < ranked.start[a + 1]!; k++) {
-      const j = colOf[ranked.list[k]!]!;
-      if (j >= 0) rankAB[j] = rankedRank[k]!;
-    }
-    for (let k = rankedBy.start[a]!; k < rankedBy.start[a + 1]!; k++) {
-      const j = colOf[rankedBy.list[k]!]!;
-      if (j >= 0) rankBA[j] = rankedByRank[k]!;
-    }
-    let anyLocked = false;
-    for (let k = listed.lockedStart[a]!; k < listed.lockedStart[a + 1]!; k++) {
-      const j = colOf[listed.lockedCol[k]!]!;
-      if (j >= 0) {
-        lockedRow[j] = 1;
-        anyLocked = true;
-      }
-    }
-
-    scorer.scoreRow(a, colP, rankAB, rankBA, rowScores, rowBits);
+    const anyLocked = pass.run(i);
     const base = i * cols;
     scores.set(rowScores, base);
     for (let j = 0; j < cols; j++) {
@@ -224,21 +194,11 @@ export function createMatrixPass(cohort: Cohort, enc: EncodedCohort, sides: Side
     if (anyLocked) {
       for (let j = 0; j < cols; j++) {
         if (lockedRow[j] === 0) continue;
-        lockedRow[j] = 0;
         const at = base + j;
         eligible[at] = 1;
         locked.push([i, j]);
         if (violations[at] !== 0) lockedViolations.push({ row: i, col: j, violations: ruleCodesOf(violations[at]!) });
       }
-    }
-    rowBits.fill(0);
-    for (let k = ranked.start[a]!; k < ranked.start[a + 1]!; k++) {
-      const j = colOf[ranked.list[k]!]!;
-      if (j >= 0) rankAB[j] = -1;
-    }
-    for (let k = rankedBy.start[a]!; k < rankedBy.start[a + 1]!; k++) {
-      const j = colOf[rankedBy.list[k]!]!;
-      if (j >= 0) rankBA[j] = -1;
     }
   };
 
@@ -275,4 +235,112 @@ export function createMatrixPass(cohort: Cohort, enc: EncodedCohort, sides: Side
     };
   };
   return { rows, cols, scoreRow, locks: () => ({ locked, lockedViolations }), finish };
+}
+
+/**
+ * One row of the pair pass: scores and rule bits of row i against every column, into
+ * `rowScores` / `rowBits`, and `lockedRow[j] = 1` for the row's admin-locked columns. `run(i)`
+ * returns whether the row has a locked pair. Shared by the dense matrix and the sparse
+ * candidate pass, so both see the same scores bit for bit.
+ * @internal
+ */
+export interface RowPass {
+  readonly rowScores: Float64Array;
+  readonly rowBits: Int32Array;
+  readonly lockedRow: Uint8Array;
+  run(i: number): boolean;
+  /**
+   * Scores row i against the columns `js[0 .. count)` only, into `scores[t]` / `bits[t]` for
+   * column `js[t]` (locked pairs are not marked: callers use it on rows without any).
+   */
+  runSome(i: number, js: Int32Array, count: number, scores: Float64Array, bits: Int32Array): void;
+}
+
+/**
+ * Builds the {@link RowPass} for given sides with a scorer sized for all columns.
+ * @internal
+ */
+export function createRowPass(enc: EncodedCohort, cohort: Cohort, sides: Sides, scorer: RowScorer): RowPass {
+  const { rows: rowP, cols: colP, direction } = sides;
+  const cols = colP.length;
+  const colOf = new Int32Array(enc.size).fill(-1);
+  colP.forEach((p, j) => (colOf[p] = j));
+  const listed = listedPairs(enc, cohort, direction);
+  const rowBits = new Int32Array(cols);
+  const rowScores = new Float64Array(cols);
+  const rankAB = new Int32Array(cols).fill(-1);
+  const rankBA = new Int32Array(cols).fill(-1);
+  const lockedRow = new Uint8Array(cols);
+  const posOf = new Int32Array(cols).fill(-1);
+  const sub = new Int32Array(cols);
+  const { ranked, rankedRank, rankedBy, rankedByRank } = enc;
+  return {
+    rowScores,
+    rowBits,
+    lockedRow,
+    run(i: number): boolean {
+      const a = rowP[i]!;
+      rowBits.fill(0);
+      lockedRow.fill(0);
+      // Spread this row's listed pairs, preference ranks and locks into column-indexed scratch.
+      for (let k = listed.start[a]!; k < listed.start[a + 1]!; k++) {
+        const j = colOf[listed.col[k]!]!;
+        if (j >= 0) rowBits[j] = rowBits[j]! | listed.bits[k]!;
+      }
+      for (let k = ranked.start[a]!; k < ranked.start[a + 1]!; k++) {
+        const j = colOf[ranked.list[k]!]!;
+        if (j >= 0) rankAB[j] = rankedRank[k]!;
+      }
+      for (let k = rankedBy.start[a]!; k < rankedBy.start[a + 1]!; k++) {
+        const j = colOf[rankedBy.list[k]!]!;
+        if (j >= 0) rankBA[j] = rankedByRank[k]!;
+      }
+      let anyLocked = false;
+      for (let k = listed.lockedStart[a]!; k < listed.lockedStart[a + 1]!; k++) {
+        const j = colOf[listed.lockedCol[k]!]!;
+        if (j >= 0) {
+          lockedRow[j] = 1;
+          anyLocked = true;
+        }
+      }
+      scorer.scoreRow(a, colP, rankAB, rankBA, rowScores, rowBits);
+      for (let k = ranked.start[a]!; k < ranked.start[a + 1]!; k++) {
+        const j = colOf[ranked.list[k]!]!;
+        if (j >= 0) rankAB[j] = -1;
+      }
+      for (let k = rankedBy.start[a]!; k < rankedBy.start[a + 1]!; k++) {
+        const j = colOf[rankedBy.list[k]!]!;
+        if (j >= 0) rankBA[j] = -1;
+      }
+      return anyLocked;
+    },
+    runSome(i: number, js: Int32Array, count: number, scores: Float64Array, bits: Int32Array): void {
+      const a = rowP[i]!;
+      for (let t = 0; t < count; t++) {
+        posOf[js[t]!] = t;
+        sub[t] = colP[js[t]!]!;
+        bits[t] = 0;
+        rankAB[t] = -1;
+        rankBA[t] = -1;
+      }
+      for (let k = listed.start[a]!; k < listed.start[a + 1]!; k++) {
+        const j = colOf[listed.col[k]!]!;
+        if (j >= 0 && posOf[j]! >= 0) bits[posOf[j]!] = bits[posOf[j]!]! | listed.bits[k]!;
+      }
+      for (let k = ranked.start[a]!; k < ranked.start[a + 1]!; k++) {
+        const j = colOf[ranked.list[k]!]!;
+        if (j >= 0 && posOf[j]! >= 0) rankAB[posOf[j]!] = rankedRank[k]!;
+      }
+      for (let k = rankedBy.start[a]!; k < rankedBy.start[a + 1]!; k++) {
+        const j = colOf[rankedBy.list[k]!]!;
+        if (j >= 0 && posOf[j]! >= 0) rankBA[posOf[j]!] = rankedByRank[k]!;
+      }
+      scorer.scoreRow(a, sub.subarray(0, count), rankAB.subarray(0, count), rankBA.subarray(0, count), scores, bits);
+      for (let t = 0; t < count; t++) {
+        posOf[js[t]!] = -1;
+        rankAB[t] = -1;
+        rankBA[t] = -1;
+      }
+    },
+  };
 }

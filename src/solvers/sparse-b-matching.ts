@@ -101,21 +101,40 @@ export function solveSparseBMatching(graph: SparseBipartiteGraph, options: Spars
 }
 
 /**
+ * {@link solveSparseBMatching} on a subgraph of a larger problem whose rows and columns have
+ * `fullRowDegree` / `fullColDegree` allowed pairs (at least their degree here). Every unit of
+ * capacity the full problem could use takes part in the search, so the duals stay valid when
+ * pairs of the full problem are added later: a pair with reduced cost ≥ 0 cannot improve it.
+ * @internal
+ */
+export function solveSubgraphBMatching(graph: SparseBipartiteGraph, options: SparseBMatchingOptions, fullRowDegree?: ArrayLike<number>, fullColDegree?: ArrayLike<number>): SparseBMatchingResult {
+  return runSteps(sparseBMatchingSteps(graph, options, fullRowDegree, fullColDegree));
+}
+
+/**
  * {@link solveSparseBMatching} as a resumable computation (see `src/steps.ts`): input errors are
  * thrown on the first resume, then it yields about every `STEP_WORK` edges scanned.
  * @internal
  */
-export function* sparseBMatchingSteps(graph: SparseBipartiteGraph, options: SparseBMatchingOptions): Steps<SparseBMatchingResult> {
+export function* sparseBMatchingSteps(graph: SparseBipartiteGraph, options: SparseBMatchingOptions, fullRowDegree?: ArrayLike<number>, fullColDegree?: ArrayLike<number>): Steps<SparseBMatchingResult> {
   const { n, m, rowCap, colCap, colMin, maximize } = resolve(graph, options);
   const { rowStart, col, weight } = graph;
   const E = col.length;
   const sign = maximize ? -1 : 1;
-  let rowUnits = 0;
-  let colUnits = 0;
-  for (let i = 0; i < n; i++) rowUnits += Math.min(rowCap[i]!, rowStart[i + 1]! - rowStart[i]!);
   const colDegree = new Int32Array(m);
   for (let e = 0; e < E; e++) colDegree[col[e]!]!++;
-  for (let j = 0; j < m; j++) colUnits += Math.min(colCap[j]!, colDegree[j]!);
+  const rowUnitsOf = new Int32Array(n);
+  const colUnitsOf = new Int32Array(m);
+  let rowUnits = 0;
+  let colUnits = 0;
+  for (let i = 0; i < n; i++) {
+    const d = Math.max(rowStart[i + 1]! - rowStart[i]!, fullRowDegree ? fullRowDegree[i]! : 0);
+    rowUnits += rowUnitsOf[i] = Math.min(rowCap[i]!, d);
+  }
+  for (let j = 0; j < m; j++) {
+    const d = Math.max(colDegree[j]!, fullColDegree ? fullColDegree[j]! : 0);
+    colUnits += colUnitsOf[j] = Math.min(colCap[j]!, d);
+  }
 
   const used = new Uint8Array(E);
   const dual: BMatchingDual = { row: new Float64Array(n), col: new Float64Array(m), rowTier: new Float64Array(n), colTier: new Float64Array(m) };
@@ -136,7 +155,7 @@ export function* sparseBMatchingSteps(graph: SparseBipartiteGraph, options: Spar
       }
       if (i % 256 === 255) yield;
     }
-    const out = yield* successiveShortestPathsSteps({ nA: m, nB: n, start, to, cost: tcost, capA: colCap, minA: colMin, capB: rowCap, minB: new Int32Array(n) });
+    const out = yield* successiveShortestPathsSteps({ nA: m, nB: n, start, to, cost: tcost, capA: colCap, minA: colMin, capB: rowCap, minB: new Int32Array(n), unitsA: colUnitsOf });
     for (let t = 0; t < E; t++) if (out.used[t]) used[orig[t]!] = 1;
     orientDual(dual, out, true);
   } else {
@@ -148,7 +167,7 @@ export function* sparseBMatchingSteps(graph: SparseBipartiteGraph, options: Spar
         if (e % STEP_WORK === STEP_WORK - 1) yield;
       }
     }
-    const out = yield* successiveShortestPathsSteps({ nA: n, nB: m, start: rowStart, to: col, cost, capA: rowCap, minA: new Int32Array(n), capB: colCap, minB: colMin });
+    const out = yield* successiveShortestPathsSteps({ nA: n, nB: m, start: rowStart, to: col, cost, capA: rowCap, minA: new Int32Array(n), capB: colCap, minB: colMin, unitsA: rowUnitsOf });
     used.set(out.used);
     orientDual(dual, out, false);
   }
@@ -296,6 +315,8 @@ export interface Network {
   minA: Int32Array;
   capB: Int32Array;
   minB: Int32Array;
+  /** Units of supply searched per A node; default min(capA, degree). */
+  unitsA?: Int32Array;
 }
 
 /**
@@ -342,7 +363,7 @@ export function* successiveShortestPathsSteps(net: Network): Steps<FlowOutcome> 
   const units = new Int32Array(nA);
   const freeUnits = new Int32Array(nA);
   for (let a = 0; a < nA; a++) {
-    units[a] = Math.min(capA[a]!, start[a + 1]! - start[a]!);
+    units[a] = net.unitsA ? net.unitsA[a]! : Math.min(capA[a]!, start[a + 1]! - start[a]!);
     freeUnits[a] = units[a]! - Math.min(minA[a]!, units[a]!);
   }
   // Seats of b hold the edges matched to it: slotEdge[slotStart[b] .. slotStart[b] + loadB[b]).
@@ -366,7 +387,7 @@ export function* successiveShortestPathsSteps(net: Network): Steps<FlowOutcome> 
   for (let b = 0; b < nB; b++) if (hBS[b] === Infinity) hBS[b] = 0;
   let htP = K, htS = 0;
   for (let b = 0; b < nB; b++) {
-    if (capB[b] === 0 || degB[b] === 0) continue;
+    if (capB[b] === 0) continue; // (with or without edges: a pair added later may reach it)
     const vP = minB[b]! > 0 ? -1 : 0, vS = hBS[b]!;
     if (vP < htP || (vP === htP && vS < htS)) { htP = vP; htS = vS; }
   }

@@ -236,20 +236,20 @@ describe("size guard: a cohort too large for memory is refused up front (issue 1
     expect(err.issues[0]!.message).toMatch(/split the cohort/);
   });
 
-  it("the limit is options.memoryLimit: 30 × 10 one-on-one needs 174,940 bytes by the estimate", async () => {
-    // 300 pairs × (13 matrix + 24 flow copies) = 11,100, plus 40 participants × 4,096 = 163,840.
-    const err = await inputError(() => match(cohortOf(30, 10), { memoryLimit: 174_939 }));
+  it("the limit is options.memoryLimit: 30 × 10 one-on-one needs 176,740 bytes by the estimate", async () => {
+    // 300 pairs × (13 matrix + 30 sparse flow graph) = 12,900, plus 40 participants × 4,096 = 163,840.
+    const err = await inputError(() => match(cohortOf(30, 10), { memoryLimit: 176_739 }));
     expect(where(err)).toEqual([["participants", "too-large"]]);
-    expect(err.issues[0]!.message).toMatch(/about 174\.9 kB, more than the memory limit of 174\.9 kB/);
-    const ok = await match(cohortOf(30, 10), { memoryLimit: 174_940 });
+    expect(err.issues[0]!.message).toMatch(/about 176\.7 kB, more than the memory limit of 176\.7 kB/);
+    const ok = await match(cohortOf(30, 10), { memoryLimit: 176_740 });
     expect(ok.stats.matches).toBe(10);
   });
 
   it("maxMin and group count their extra copies", async () => {
-    // maxMin: 300 × (13 + 72) + 163,840 = 189,340 bytes.
+    // maxMin: 300 × (13 + 90) + 163,840 = 194,740 bytes.
     const maxMin = { ...cohortOf(30, 10), program: { objective: "maxMin" as const } };
-    await inputError(() => match(maxMin, { memoryLimit: 189_339 }));
-    expect((await match(maxMin, { memoryLimit: 189_340 })).stats.matches).toBe(10);
+    await inputError(() => match(maxMin, { memoryLimit: 194_739 }));
+    expect((await match(maxMin, { memoryLimit: 194_740 })).stats.matches).toBe(10);
   });
 
   it("scoreMatrix refuses before allocating too, with its own memoryLimit", async () => {
