@@ -10,8 +10,8 @@ const table = {
   weight: 1,
   score: (mentee: { id: string }, mentor: { attributes?: Record<string, unknown> }) => Number((mentor.attributes?.["scores"] as Record<string, number>)[mentee.id] ?? 0),
 };
-const mentor = (id: string, scores: Record<string, number>, extra: Record<string, unknown> = {}) => ({ id, role: "mentor", capacity: 1, attributes: { scores }, ...extra });
-const mentee = (id: string, extra: Record<string, unknown> = {}) => ({ id, role: "mentee", ...extra });
+const mentor = (id: string, scores: Record<string, number>) => ({ id, role: "mentor" as const, capacity: 1, attributes: { scores } });
+const mentee = (id: string) => ({ id, role: "mentee" as const });
 
 describe("sparse candidate mode (program.candidates)", () => {
   it("gives the dense exact solve's matched count and total, certified, on generated cohorts", async () => {
@@ -27,7 +27,7 @@ describe("sparse candidate mode (program.candidates)", () => {
         }),
         async ({ mentees, mentors, seed, k, priority, reverse }) => {
           const cohort = generateCohort({ mentees, mentors, seed, format: reverse ? "reverse" : "one-on-one" });
-          const program = { ...cohort.program, objective: priority ? "priority" : "maxTotal" };
+          const program = { ...cohort.program, objective: priority ? ("priority" as const) : ("maxTotal" as const) };
           const participants = priority ? cohort.participants.map((p, x) => (x % 3 === 0 ? { ...p, priority: true } : p)) : cohort.participants;
           const dense = await match({ participants, program });
           const sparse = await match({ participants, program: { ...program, candidates: { perMentee: k } } });
