@@ -14,7 +14,7 @@
 // The machine is shared: wall-clock figures include time the OS gave to other processes, so the
 // load average is printed with them.
 // Options: --quick (smaller cohorts, fewer abort points), --only oneOnOne,maxMin,group,threads,sync
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
@@ -177,5 +177,15 @@ if (want("sync") && existsSync(`${baselineDir}/index.js`)) {
 }
 
 mkdirSync(new URL("./results/", import.meta.url), { recursive: true });
-writeFileSync(new URL("./results/host.json", import.meta.url), JSON.stringify(out, null, 2) + "\n");
+const file = new URL("./results/host.json", import.meta.url);
+if (only !== null && existsSync(file)) {
+  // A partial run (--only) replaces its own parts of the last full results and keeps the rest.
+  const previous = JSON.parse(readFileSync(file, "utf8"));
+  const fresh = new Set(out.scenarios.map((s) => s.name));
+  out.scenarios = [...(previous.scenarios ?? []).filter((s) => !fresh.has(s.name)), ...out.scenarios];
+  out.threads ??= previous.threads;
+  out.sync ??= previous.sync;
+  out.partial = { measured: [...only], previousDate: previous.date };
+}
+writeFileSync(file, JSON.stringify(out, null, 2) + "\n");
 console.log(`wrote bench/results/host.json (${out.machine.cpu}, ${out.machine.cores} cores, load at start ${out.machine.loadavg.join("/")})`);
