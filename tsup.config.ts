@@ -6,7 +6,7 @@ import { defineConfig } from "tsup";
 export default defineConfig([
   {
     // worker: the script matchInWorker and options.threads start (dist/worker.js, worker.cjs).
-    entry: { index: "src/index.ts", solvers: "src/solvers/index.ts", worker: "src/worker/entry.ts" },
+    entry: { index: "src/index.ts", solvers: "src/solvers/index.ts", worker: "src/worker-entry.ts" },
     format: ["esm", "cjs"],
     dts: true,
     target: "es2022",

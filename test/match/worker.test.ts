@@ -13,7 +13,7 @@ let workerUrl: URL;
 
 beforeAll(async () => {
   // Bundled inside node_modules so that its bare imports (zod, …) resolve from this checkout.
-  await build({ entryPoints: [`${root}src/worker/entry.ts`], outfile: workerFile, bundle: true, format: "esm", platform: "node", packages: "external", logLevel: "error" });
+  await build({ entryPoints: [`${root}src/worker-entry.ts`], outfile: workerFile, bundle: true, format: "esm", platform: "node", packages: "external", logLevel: "error" });
   workerUrl = pathToFileURL(workerFile);
 });
 

@@ -1,14 +1,15 @@
 /**
  * The mentormatch worker script (built as `dist/worker.js` and `dist/worker.cjs`). It serves
  * `matchInWorker` (a whole `match()` run) and `options.threads` (a share of the score matrix's
- * rows, written into shared memory), in Node's `worker_threads` and in Web Workers alike.
+ * rows, written into shared memory), in Node's `worker_threads` and in Web Workers alike. It sits
+ * beside `index.ts`, outside `worker/`, because it imports the pipeline that imports `worker/`.
  */
-import { match } from "../match/match.js";
-import { adoptParsedCohort, type Cohort, type CohortInput } from "../model/cohort.js";
-import { encodeCohort } from "../encode/index.js";
-import { createMatrixPass, sidesOf } from "../score/score-matrix.js";
-import { nodeWorkerThreads } from "./spawn.js";
-import { sendError, type FromWorker, type ToWorker } from "./protocol.js";
+import { match } from "./match/match.js";
+import { adoptParsedCohort, type Cohort, type CohortInput } from "./model/cohort.js";
+import { encodeCohort } from "./encode/index.js";
+import { createMatrixPass, sidesOf } from "./score/score-matrix.js";
+import { nodeWorkerThreads } from "./worker/spawn.js";
+import { sendError, type FromWorker, type ToWorker } from "./worker/protocol.js";
 
 const parent = nodeWorkerThreads()?.parentPort ?? null;
 const post = (message: FromWorker): void => {
