@@ -12,7 +12,8 @@ import { fieldValue, selectorMatches } from "../formats/selectors.js";
 import { eligibleScores, lockedBMatching } from "../formats/flash.js";
 import { explainUnmatched, matchableRows } from "../report/unmatched.js";
 import { summarise } from "../report/stats.js";
-import { byMentorThenMentee, pairProblem, reportPairs, timetableMatches, warnLockedDropped, type MatchContext, type StageRunner } from "./match.js";
+import { pairProblem, type MatchContext, type StageRunner } from "./context.js";
+import { byMentorThenMentee, reportPairs, timetableMatches, warnLockedDropped } from "./pair-report.js";
 import type { Match, MatchOptions, FormatResult, MatchResult, MemberScore, Unmatched } from "./types.js";
 
 const DAY_NAMES = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];

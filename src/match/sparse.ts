@@ -9,7 +9,8 @@ import type { CompatibilityMatrix } from "../score/types.js";
 import { partnerChoiceReason } from "../report/best-available.js";
 import { summarise } from "../report/stats.js";
 import { explainUnmatched } from "../report/unmatched.js";
-import { byMentorThenMentee, type StageRunner } from "./match.js";
+import type { StageRunner } from "./context.js";
+import { byMentorThenMentee } from "./pair-report.js";
 import type { FormatResult, Match, MatchOptions, MatchStage, Unmatched } from "./types.js";
 import { runStepsAsync } from "../steps.js";
 

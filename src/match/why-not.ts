@@ -3,7 +3,8 @@ import { solvePairs, totalScore } from "../formats/one-on-one.js";
 import type { CustomCriterion } from "../criteria/index.js";
 import type { PairSolution } from "../formats/one-on-one.js";
 import { scoreMatrix } from "../score/index.js";
-import { contextOf, pairProblem, type MatchContext } from "./match.js";
+import { contextOf } from "./match.js";
+import { pairProblem, type MatchContext } from "./context.js";
 import { isStoredResult, restoreStored, type StoredResult } from "./stored.js";
 import type { MatchResult } from "./types.js";
 
