@@ -78,7 +78,10 @@ describe("parseParticipantsCsv", () => {
       priority: true,
       personality: { openness: 0.7 },
     });
-    expect(() => parseCohort({ participants: rows })).not.toThrow();
+    // The rows are a valid cohort, the overnight slot included.
+    const parsed = parseCohort({ participants: rows }).participants[0]!;
+    expect(parsed.availability!.slots).toEqual([{ day: "mon", start: "09:00", end: "11:00" }, { day: "fri", start: "22:00", end: "01:00", overnight: true }]);
+    expect(parsed.skills).toEqual({ sql: 4, "system design": 5 });
   });
 
   it("reports structural problems with line and column", () => {

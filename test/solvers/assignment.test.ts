@@ -309,7 +309,10 @@ describe("input errors", () => {
       path: ["cost", 2, 0],
       code: "wrong-infinity",
     });
-    expect(() => solveAssignment([[1], [2], [-Infinity]], { maximize: true })).not.toThrow();
+    // −∞ is "forbidden" when maximising: row 2 stays unassigned and the one column takes row 1 (2 > 1).
+    const allowed = solveAssignment([[1], [2], [-Infinity]], { maximize: true });
+    expect(Array.from(allowed.rowToCol)).toEqual([-1, 0, -1]);
+    expect(allowed.total).toBe(2);
   });
 
   it("every bad entry is listed, not just the first", () => {
