@@ -73,7 +73,15 @@ export type { CompatibilityMatrix, CriterionBreakdown, CriterionEvidence, Locked
 export type { CustomCriterion, GoalsEvidence, SkillsEvidence, SkillCoverage, PersonalityEvidence, TraitComparison, AvailabilityEvidence, DiversityEvidence, DiversityTerm, PreferencesEvidence } from "./criteria/index.js";
 export { RULE_CODES, ruleCodesOf } from "./constraints/index.js";
 export type { RuleCode, PairDirection } from "./constraints/index.js";
-export { encodeCohort, CELL_MINUTES, GRID_WORDS } from "./encode/index.js";
+export { CELL_MINUTES, GRID_WORDS } from "./encode/index.js";
+export { BUILTIN_CRITERIA, defineCriterion } from "./criteria/index.js";
+export { encodeCohort } from "./score/encode-cohort.js";
+export type {
+  AnyCriterionModule, CriterionModule, EncodeContext, ExtraCriterion, KernelContext, OptionsOf, PairContext, ReasonDraft, RowInputs, RowKernel,
+  BuiltinCriterion, BuiltinCriterionNames, BuiltinEvidence, EvidenceOf, FeaturesOf, UnionToIntersection, BuiltinFeatures, GoalsFeatures, GoalsCriterionEvidence, SkillsFeatures, SkillsCriterionEvidence,
+  PersonalityFeatures, AvailabilityFeatures, DiversityFeatures,
+} from "./criteria/index.js";
+export type { SharedEncoding } from "./encode/index.js";
 export type { EncodedCohort, SparseRows, Vocabulary } from "./encode/index.js";
 export { match } from "./match/match.js";
 export { matchInWorker } from "./worker/match-in-worker.js";

@@ -6,7 +6,7 @@
  */
 import { match } from "./match/match.js";
 import { adoptParsedCohort, type Cohort, type CohortInput } from "./model/cohort.js";
-import { encodeCohort } from "./encode/index.js";
+import { encodeCohort } from "./score/encode-cohort.js";
 import { createMatrixPass, sidesOf } from "./score/score-matrix.js";
 import { nodeWorkerThreads } from "./worker/spawn.js";
 import { sendError, type FromWorker, type ToWorker } from "./worker/protocol.js";

@@ -1,5 +1,7 @@
-import { CELL_MINUTES, GRID_WORDS, MODE_BITS, type EncodedCohort } from "../encode/index.js";
+import * as z from "zod";
+import { CELL_MINUTES, GRID_WORDS, MODE_BITS, type SharedEncoding } from "../encode/index.js";
 import type { Mode } from "../model/index.js";
+import { defineCriterion } from "./contract.js";
 
 const CAN_VIRTUAL = MODE_BITS.virtual | MODE_BITS.hybrid;
 const CAN_IN_PERSON = MODE_BITS["in-person"] | MODE_BITS.hybrid;
@@ -20,7 +22,7 @@ export function requiredWeeklyMinutes(options: { minutesPerMeeting: number; meet
  * slots. One sweep over `others` per non-empty word of `a`'s grid (grids are word-major).
  * @remarks Since 0.1.0
  */
-export function overlapCellsRow(enc: EncodedCohort, a: number, others: Int32Array, cells: Int32Array): void {
+export function overlapCellsRow(enc: SharedEncoding & AvailabilityFeatures, a: number, others: Int32Array, cells: Int32Array): void {
   const m = others.length;
   const { grid, hasSlots, size: n } = enc;
   if (hasSlots[a] === 0) {
@@ -51,7 +53,7 @@ export function overlapCellsRow(enc: EncodedCohort, a: number, others: Int32Arra
  * with either.
  * @remarks Since 0.1.0
  */
-export function modeFitRow(enc: EncodedCohort, a: number, others: Int32Array, fit: Int32Array): void {
+export function modeFitRow(enc: SharedEncoding & AvailabilityFeatures, a: number, others: Int32Array, fit: Int32Array): void {
   const m = others.length;
   const { modes, location } = enc;
   const ma = modes[a]!;
@@ -110,7 +112,7 @@ export function requiredMonthlyMinutes(options: { minutesPerMeeting: number; mee
  * gave no `hoursPerMonth` (or the programme needs no monthly time). Symmetric.
  * @remarks Since 0.1.0
  */
-export function budgetRow(enc: EncodedCohort, a: number, others: Int32Array, requiredMonthly: number, out: Float64Array): void {
+export function budgetRow(enc: SharedEncoding & AvailabilityFeatures, a: number, others: Int32Array, requiredMonthly: number, out: Float64Array): void {
   const m = others.length;
   const ha = enc.hoursPerMonth[a]!;
   if (ha !== ha || !(requiredMonthly > 0)) {
@@ -148,7 +150,7 @@ export interface AvailabilityEvidence {
  * Availability evidence for (a, b), or `null` without data.
  * @remarks Since 0.1.0
  */
-export function availabilityEvidence(enc: EncodedCohort, a: number, b: number, requiredMinutes: number, requiredMonthly = 0): AvailabilityEvidence | null {
+export function availabilityEvidence(enc: SharedEncoding & AvailabilityFeatures, a: number, b: number, requiredMinutes: number, requiredMonthly = 0): AvailabilityEvidence | null {
   const slots = enc.hasSlots[a] === 1 && enc.hasSlots[b] === 1;
   const pair = Int32Array.of(b);
   const out = new Int32Array(1);
@@ -191,3 +193,93 @@ export function availabilityReasons(
   }
   return out;
 }
+
+/**
+ * Options of the availability criterion (`program.criteria.availability`). `referenceWeek` and
+ * `defaultTimeZone` also shape the shared weekly grids the availability rules read.
+ * @remarks Since 0.2.0 (the schema; the options since 0.1.0)
+ */
+export const availabilityOptionsSchema = z
+  .strictObject({
+    /** Length of one meeting in minutes. Default 60. */
+    minutesPerMeeting: z.number().min(1).max(1440).default(60),
+    /**
+     * Meetings per month. Default 2. The weekly overlap a pair needs is
+     * `minutesPerMeeting × max(1, meetingsPerMonth / 4)` (a month counted as four weeks).
+     */
+    meetingsPerMonth: z.number().min(0).max(100).default(2),
+    /**
+     * The Monday (ISO date `YYYY-MM-DD`) of the week at which local slots are converted to UTC.
+     * Daylight-saving offsets are those in force during that week, so a programme running in
+     * summer can pick a summer week. Default `"2027-01-11"` (northern-hemisphere winter time).
+     */
+    referenceWeek: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "referenceWeek is an ISO date YYYY-MM-DD" })
+      .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s && new Date(`${s}T00:00:00Z`).getUTCDay() === 1, {
+        error: (iss) => `${JSON.stringify(String(iss.input).slice(0, 40))} is not a Monday (referenceWeek must be the Monday that starts the week)`,
+        params: { code: "invalid-reference-week" },
+      })
+      .default("2027-01-11"),
+    /** IANA time zone assumed for participants who give slots but no `timezone`. Default `"UTC"`. */
+    defaultTimeZone: z
+      .string()
+      .refine(
+        (zone) => {
+          try {
+            new Intl.DateTimeFormat("en-US", { timeZone: zone });
+            return zone.length <= 64;
+          } catch {
+            return false;
+          }
+        },
+        { error: (iss) => `${JSON.stringify(String(iss.input).slice(0, 80))} is not an IANA time zone known to Intl`, params: { code: "invalid-timezone" } },
+      )
+      .default("UTC"),
+  })
+  .prefault({});
+
+/**
+ * Encoded features of the availability criterion (weekly grids, modes and locations are shared
+ * encodings, read by the availability rules too).
+ * @remarks Since 0.2.0 (fields of `EncodedCohort` since 0.1.0)
+ */
+export interface AvailabilityFeatures {
+  /** `availability.hoursPerMonth`, NaN when not given. */
+  readonly hoursPerMonth: Float64Array;
+}
+
+/**
+ * The availability criterion as a module (see {@link availabilityScore}); its kernel reads the
+ * shared overlap cells and mode fit of the row. Default weight 0.15.
+ * @remarks Since 0.2.0
+ */
+export const availabilityCriterion = defineCriterion<"availability", typeof availabilityOptionsSchema, AvailabilityFeatures, AvailabilityEvidence>({
+  name: "availability",
+  defaultWeight: 0.15,
+  options: availabilityOptionsSchema,
+  uses: { overlap: true, modeFit: true },
+  encode({ participants, size }): AvailabilityFeatures {
+    const hoursPerMonth = new Float64Array(size).fill(Number.NaN);
+    participants.forEach((p, i) => {
+      const hours = p.availability?.hoursPerMonth;
+      if (hours !== undefined) hoursPerMonth[i] = hours;
+    });
+    return { hoursPerMonth };
+  },
+  kernel({ enc, options, capacity }) {
+    const requiredMinutes = requiredWeeklyMinutes(options);
+    const requiredMonthly = requiredMonthlyMinutes(options);
+    const budget = new Float64Array(capacity);
+    return (a, cols, out, { cells, fit }) => {
+      budgetRow(enc, a, cols, requiredMonthly, budget);
+      for (let j = 0; j < cols.length; j++) out[j] = availabilityScore(cells[j]!, fit[j]!, requiredMinutes, budget[j]!);
+    };
+  },
+  evidence({ enc, a, b, options }) {
+    return availabilityEvidence(enc, a, b, requiredWeeklyMinutes(options), requiredMonthlyMinutes(options));
+  },
+  reasons(ev) {
+    return availabilityReasons(ev);
+  },
+});

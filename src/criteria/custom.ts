@@ -1,5 +1,6 @@
 import { MatchInputError } from "../errors.js";
 import type { Participant } from "../model/index.js";
+import { defineCriterion, type AnyCriterionModule, type CriterionModule } from "./contract.js";
 
 /**
  * A user-registered criterion: a function of the two profiles → [0, 1], or `null` when it has no
@@ -38,3 +39,47 @@ export function checkCustomScore(name: string, value: unknown, mentee: Participa
   }
   return value;
 }
+
+/**
+ * A function-style {@link CustomCriterion} as a criterion module: the kernel calls `score` per pair
+ * (both directions, averaged, for peer pairs), the evidence is `{ custom: text }` from `explain`,
+ * and the reason is code `custom`. Its weight is resolved by the scorer (`weight` first, then
+ * `program.weights[name]`).
+ * @internal
+ */
+export function customCriterionModule(c: CustomCriterion): CriterionModule<string, undefined, object, { custom: string | null }> {
+  return defineCriterion({
+    name: c.name,
+    defaultWeight: Number.NaN,
+    kernel({ cohort, direction }) {
+      const participants = cohort.participants;
+      const peer = direction === "peer";
+      return (a, cols, out) => {
+        const pa = participants[a]!;
+        for (let j = 0; j < cols.length; j++) {
+          const pb = participants[cols[j]!]!;
+          const x = checkCustomScore(c.name, c.score(pa, pb), pa, pb);
+          if (peer) {
+            const y = checkCustomScore(c.name, c.score(pb, pa), pb, pa);
+            out[j] = x !== x ? y : y !== y ? x : (x + y) / 2;
+          } else out[j] = x;
+        }
+      };
+    },
+    evidence({ cohort, a, b, score }) {
+      const text = score === score && c.explain ? c.explain(cohort.participants[a]!, cohort.participants[b]!, score) : null;
+      return { custom: text };
+    },
+    reasons(ev) {
+      return ev.custom ? [{ code: "custom", params: { criterion: c.name, text: ev.custom } }] : [];
+    },
+  });
+}
+
+/**
+ * An extra criterion a caller registers next to the built-ins (the `custom` option of
+ * `scoreMatrix` / `scorePair`, the `criteria` option of `match` and friends): a function-style
+ * {@link CustomCriterion}, or a criterion module implementing the same contract as the built-ins.
+ * @remarks Since 0.2.0
+ */
+export type ExtraCriterion = CustomCriterion | AnyCriterionModule;

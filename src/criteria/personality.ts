@@ -1,4 +1,7 @@
-import type { EncodedCohort } from "../encode/index.js";
+import * as z from "zod";
+import { buildVocabulary, type SharedEncoding, type Vocabulary } from "../encode/index.js";
+import { safeRecord } from "../primitives.js";
+import { defineCriterion, type ReasonDraft } from "./contract.js";
 
 /**
  * The personality criterion: per-trait similarity or complementarity, distance based.
@@ -21,7 +24,7 @@ import type { EncodedCohort } from "../encode/index.js";
  * length. Traits are summed in trait-name order (a sorted vocabulary) in any matrix.
  * @remarks Since 0.1.0
  */
-export function personalityRow(enc: EncodedCohort, a: number, others: Int32Array, out: Float64Array, count: Int32Array): void {
+export function personalityRow(enc: SharedEncoding & PersonalityFeatures, a: number, others: Int32Array, out: Float64Array, count: Int32Array): void {
   const m = others.length;
   const { traits, traitCount, traitComplementary, size: n } = enc;
   out.fill(0, 0, m);
@@ -66,7 +69,7 @@ export interface PersonalityEvidence {
  * Personality evidence for (a, b), or `null` without a shared trait.
  * @remarks Since 0.1.0
  */
-export function personalityEvidence(enc: EncodedCohort, a: number, b: number): PersonalityEvidence | null {
+export function personalityEvidence(enc: SharedEncoding & PersonalityFeatures, a: number, b: number): PersonalityEvidence | null {
   const out: TraitComparison[] = [];
   for (let t = 0; t < enc.traitCount; t++) {
     const x = enc.traits[t * enc.size + a]!;
@@ -91,3 +94,65 @@ export function personalityReason(ev: PersonalityEvidence): { code: "personality
   if (similar.length === 0 && complementary.length === 0) return null;
   return { code: "personality-traits", params: { similar, complementary } };
 }
+
+/**
+ * Options of the personality criterion (`program.criteria.personality`): `similar` (default) or
+ * `complementary` per trait.
+ * @remarks Since 0.2.0 (the schema; the options since 0.1.0)
+ */
+export const personalityOptionsSchema = z
+  .strictObject({
+    /** How traits compare unless listed in `traits`. Default: `similar`. */
+    default: z.enum(["similar", "complementary"]).default("similar"),
+    /** Per-trait mode (`extraversion: "complementary"`). Default: none. */
+    traits: safeRecord(z.enum(["similar", "complementary"]), 50).default({}),
+  })
+  .prefault({});
+
+/**
+ * Encoded features of the personality criterion.
+ * @remarks Since 0.2.0 (fields of `EncodedCohort` since 0.1.0)
+ */
+export interface PersonalityFeatures {
+  readonly vocabularies: { readonly traits: Vocabulary };
+  /** Trait vocabulary size. */
+  readonly traitCount: number;
+  /** `traitCount × size`, trait-major: trait t of participant p at `t * size + p`; values in [0, 1], NaN where not given. */
+  readonly traits: Float64Array;
+  /** 1 = complementary, 0 = similar, per trait (from `criteria.personality`). */
+  readonly traitComplementary: Uint8Array;
+}
+
+/**
+ * The personality criterion as a module (see {@link personalityRow}). Default weight 0.1.
+ * @remarks Since 0.2.0
+ */
+export const personalityCriterion = defineCriterion<"personality", typeof personalityOptionsSchema, PersonalityFeatures, PersonalityEvidence>({
+  name: "personality",
+  defaultWeight: 0.1,
+  options: personalityOptionsSchema,
+  encode({ participants, size, options }): PersonalityFeatures {
+    const vocabulary = buildVocabulary(participants.flatMap((p) => Object.keys(p.personality ?? {})));
+    const traitCount = vocabulary.terms.length;
+    const traits = new Float64Array(size * traitCount).fill(Number.NaN);
+    participants.forEach((p, i) => {
+      for (const [name, v] of Object.entries(p.personality ?? {})) traits[vocabulary.index.get(name)! * size + i] = v;
+    });
+    const traitComplementary = Uint8Array.from(vocabulary.terms, (t) => ((options.traits[t] ?? options.default) === "complementary" ? 1 : 0));
+    return { vocabularies: { traits: vocabulary }, traitCount, traits, traitComplementary };
+  },
+  kernel({ enc, capacity }) {
+    const count = new Int32Array(capacity);
+    return (a, cols, out) => personalityRow(enc, a, cols, out, count);
+  },
+  evidence({ enc, a, b }) {
+    return personalityEvidence(enc, a, b);
+  },
+  reasons(ev, { score }) {
+    const out: ReasonDraft[] = [];
+    const t = personalityReason(ev);
+    if (t) out.push(t);
+    else if (score === score && score >= 0.5) out.push({ code: "personality-overall", params: { score } });
+    return out;
+  },
+});

@@ -1,3 +1,6 @@
+import * as z from "zod";
+import { defineCriterion } from "./contract.js";
+
 
 /**
  * The preferences criterion from the two ranks: `rankAB` is where the first person ranks the
@@ -51,3 +54,49 @@ export function preferencesReason(
   if (ba !== null) return { code: "mentor-preference", params: { rank: ba } };
   return null;
 }
+
+/**
+ * Options of the preferences criterion (`program.criteria.preferences`).
+ * @remarks Since 0.2.0 (the schema; the options since 0.1.0)
+ */
+export const preferencesOptionsSchema = z
+  .strictObject({
+    /** How much each later ranked wish is worth relative to the one before. Default: 0.75. */
+    rankDecay: z.number().min(0).max(1).default(0.75),
+    /** Extra score when both rank each other. Default: 0.25. */
+    mutualBonus: z.number().min(0).max(1).default(0.25),
+  })
+  .prefault({});
+
+/**
+ * The preferences criterion as a module (see {@link preferenceScore}); ranked lists are shared
+ * encodings (the matrix pass spreads each row's ranks into the row inputs). Default weight 0.1.
+ * @remarks Since 0.2.0
+ */
+export const preferencesCriterion = defineCriterion<"preferences", typeof preferencesOptionsSchema, object, PreferencesEvidence>({
+  name: "preferences",
+  defaultWeight: 0.1,
+  options: preferencesOptionsSchema,
+  kernel({ enc, options }) {
+    const { rankDecay, mutualBonus } = options;
+    const hasRanked = enc.hasRanked;
+    return (a, cols, out, { rankAB, rankBA }) => {
+      const ha = hasRanked[a]!;
+      for (let j = 0; j < cols.length; j++) {
+        const rab = rankAB[j]!;
+        const rba = rankBA[j]!;
+        // Neither ranks the other (both ranks negative): preferenceScore gives exactly 0, or NaN without lists.
+        if ((rab & rba) < 0) out[j] = (ha | hasRanked[cols[j]!]!) === 0 ? Number.NaN : 0;
+        else out[j] = preferenceScore(rab, rba, ha, hasRanked[cols[j]!]!, rankDecay, mutualBonus);
+      }
+    };
+  },
+  evidence({ score, rankAB, rankBA }): PreferencesEvidence | null {
+    if (score !== score) return null;
+    return { firstRanksSecond: rankAB >= 0 ? rankAB + 1 : null, secondRanksFirst: rankBA >= 0 ? rankBA + 1 : null };
+  },
+  reasons(ev, { direction }) {
+    const r = preferencesReason(ev, direction === "peer");
+    return r ? [r] : [];
+  },
+});

@@ -1,4 +1,6 @@
-import type { EncodedCohort } from "../encode/index.js";
+import { buildVocabulary, type SharedEncoding, type SparseRows, type Vocabulary } from "../encode/index.js";
+import { sparseRows } from "../encode/sparse-rows.js";
+import { averageDirections, defineCriterion, type ReasonDraft } from "./contract.js";
 
 /**
  * The skills criterion: how well the teacher's levels cover the learner's wanted skills, up to
@@ -25,7 +27,7 @@ import type { EncodedCohort } from "../encode/index.js";
  * learner's listed order, whatever the column set, so a pair scores the same bits in any matrix.
  * @remarks Since 0.1.0
  */
-export function skillsRow(enc: EncodedCohort, learner: number, teachers: Int32Array, out: Float64Array): void {
+export function skillsRow(enc: SharedEncoding & SkillsFeatures, learner: number, teachers: Int32Array, out: Float64Array): void {
   const m = teachers.length;
   const { skillLevel, hasSkills, wantedTarget, size: n } = enc;
   const { start, list } = enc.wanted;
@@ -59,7 +61,7 @@ export function skillsRow(enc: EncodedCohort, learner: number, teachers: Int32Ar
  * peer pairs (both directions) and for reverse mentoring's "in return" evidence.
  * @remarks Since 0.1.0
  */
-export function skillsRowBackward(enc: EncodedCohort, teacher: number, learners: Int32Array, out: Float64Array): void {
+export function skillsRowBackward(enc: SharedEncoding & SkillsFeatures, teacher: number, learners: Int32Array, out: Float64Array): void {
   const m = learners.length;
   const { skillLevel, wantedTarget, size: n } = enc;
   const { start, list } = enc.wanted;
@@ -117,7 +119,7 @@ export interface SkillsEvidence {
  * Skills evidence for (learner, teacher), or `null` without data.
  * @remarks Since 0.1.0
  */
-export function skillsEvidence(enc: EncodedCohort, learner: number, teacher: number): SkillsEvidence | null {
+export function skillsEvidence(enc: SharedEncoding & SkillsFeatures, learner: number, teacher: number): SkillsEvidence | null {
   const { start, list } = enc.wanted;
   if (start[learner] === start[learner + 1] || enc.hasSkills[teacher] === 0) return null;
   const terms = enc.vocabularies.skills.terms;
@@ -162,3 +164,91 @@ export function offersBackReason(ev: SkillsEvidence): { code: "offers-back"; par
   if (full.length === 0) return null;
   return { code: "offers-back", params: { skills: full, wanted: ev.wanted.length } };
 }
+
+/**
+ * Encoded features of the skills criterion.
+ * @remarks Since 0.2.0 (fields of `EncodedCohort` since 0.1.0)
+ */
+export interface SkillsFeatures {
+  readonly vocabularies: { readonly skills: Vocabulary };
+  /** Skill vocabulary size. */
+  readonly skillCount: number;
+  /** `skillCount × size`, skill-major: level of skill s for participant p at `s * size + p`; 0 where not listed. */
+  readonly skillLevel: Float64Array;
+  /** 1 when the participant lists at least one skill. */
+  readonly hasSkills: Uint8Array;
+  /** Wanted skills (vocabulary indices) in listed order. */
+  readonly wanted: SparseRows;
+  /** Target level of each entry of `wanted.list`. */
+  readonly wantedTarget: Float64Array;
+}
+
+/**
+ * Evidence of the skills criterion: one direction; both for peer pairs; for reverse mentoring the
+ * junior's teaching (`primary`) and what the senior offers back.
+ * @remarks Since 0.2.0
+ */
+export type SkillsCriterionEvidence =
+  | SkillsEvidence
+  | { forward: SkillsEvidence | null; backward: SkillsEvidence | null }
+  | { offersBack: SkillsEvidence | null; primary: SkillsEvidence | null };
+
+/**
+ * The skills criterion as a module (see {@link skillsRow}). It has no options. Default weight 0.3.
+ * @remarks Since 0.2.0
+ */
+export const skillsCriterion = defineCriterion<"skills", undefined, SkillsFeatures, SkillsCriterionEvidence>({
+  name: "skills",
+  defaultWeight: 0.3,
+  encode({ participants, size }): SkillsFeatures {
+    const vocabulary = buildVocabulary(participants.flatMap((p) => [...Object.keys(p.skills ?? {}), ...Object.keys(p.wantedSkills ?? {})]));
+    const skillCount = vocabulary.terms.length;
+    const skillLevel = new Float64Array(size * skillCount);
+    const hasSkills = new Uint8Array(size);
+    participants.forEach((p, i) => {
+      for (const [name, level] of Object.entries(p.skills ?? {})) {
+        skillLevel[vocabulary.index.get(name)! * size + i] = level;
+        hasSkills[i] = 1;
+      }
+    });
+    const entries = participants.map((p) => Object.entries(p.wantedSkills ?? {}));
+    const wanted = sparseRows(size, (p) => entries[p]!.map(([name]) => vocabulary.index.get(name)!));
+    const wantedTarget = Float64Array.from(entries.flatMap((e) => e.map(([, t]) => t)));
+    return { vocabularies: { skills: vocabulary }, skillCount, skillLevel, hasSkills, wanted, wantedTarget };
+  },
+  kernel({ enc, direction, capacity }) {
+    if (direction !== "peer") return (a, cols, out) => skillsRow(enc, a, cols, out);
+    const backward = new Float64Array(capacity);
+    return (a, cols, out) => {
+      skillsRow(enc, a, cols, out);
+      skillsRowBackward(enc, a, cols, backward);
+      averageDirections(out, backward, cols.length);
+    };
+  },
+  evidence({ enc, a, b, direction }): SkillsCriterionEvidence | null {
+    if (direction === "peer") {
+      const forward = skillsEvidence(enc, a, b);
+      const backward = skillsEvidence(enc, b, a);
+      return forward || backward ? { forward, backward } : null;
+    }
+    const primary = skillsEvidence(enc, a, b);
+    if (direction !== "reverse") return primary;
+    const offersBack = skillsEvidence(enc, b, a);
+    return primary || offersBack ? { primary, offersBack } : null;
+  },
+  reasons(ev) {
+    const out: ReasonDraft[] = [];
+    if ("forward" in ev) {
+      const covered = (ev.forward?.covered ?? 0) + (ev.backward?.covered ?? 0);
+      const wanted = (ev.forward?.wanted.length ?? 0) + (ev.backward?.wanted.length ?? 0);
+      if (covered > 0) out.push({ code: "peer-skills", params: { covered, wanted } });
+      return out;
+    }
+    const primary = "primary" in ev ? ev.primary : ev;
+    const main = primary && skillsReason(primary);
+    if (main) out.push(main);
+    const back = "offersBack" in ev && ev.offersBack ? offersBackReason(ev.offersBack) : null;
+    if (back) out.push(back);
+    return out;
+  },
+});

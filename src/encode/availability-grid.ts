@@ -1,4 +1,5 @@
-import { DAYS, minutesOfDay, type Slot } from "../model/index.js";
+import type { Slot } from "../model/index.js";
+import { DAYS, minutesOfDay } from "../primitives.js";
 import { localToUtcMs } from "./time-zone.js";
 
 /**

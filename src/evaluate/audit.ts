@@ -1,4 +1,4 @@
-import type { CustomCriterion } from "../criteria/index.js";
+import type { ExtraCriterion } from "../criteria/index.js";
 import { MatchInputError } from "../errors.js";
 import { fieldValue } from "../formats/selectors.js";
 import { adoptParsedCohort } from "../model/cohort.js";
@@ -45,7 +45,7 @@ export interface AuditOptions {
   /** Whom to audit: the mentee side (default; every peer in peer programmes) or the mentors. */
   side?: "mentees" | "mentors";
   /** Custom criteria the result was matched with (for the "highest-scoring partner" of {@link AuditGroup.firstChoiceRate}). */
-  criteria?: readonly CustomCriterion[];
+  criteria?: readonly ExtraCriterion[];
 }
 
 /**

@@ -1,5 +1,5 @@
 import { readOptions } from "../guard.js";
-import type { CustomCriterion } from "../criteria/index.js";
+import type { ExtraCriterion } from "../criteria/index.js";
 import { MatchInputError, type MatchIssue } from "../errors.js";
 import { adoptParsedCohort, isParsedCohort, parseCohort, type Cohort } from "../model/cohort.js";
 import { createRandom, type Random } from "../sample/random.js";
@@ -79,7 +79,7 @@ export interface CalibrateOptions {
   /** Seed of the folds and resamples. Default `program.seed`. */
   seed?: number;
   /** Custom criteria to learn alongside the built-ins (as passed to `match()`). */
-  criteria?: readonly CustomCriterion[];
+  criteria?: readonly ExtraCriterion[];
 }
 
 /**
@@ -154,7 +154,7 @@ interface Fit {
   coef: Float64Array;
 }
 
-function readOutcomes(cohort: Cohort, outcomes: unknown, custom: readonly CustomCriterion[], kind: CalibrateOptions["outcome"]): { features: Features; binary: boolean } {
+function readOutcomes(cohort: Cohort, outcomes: unknown, custom: readonly ExtraCriterion[], kind: CalibrateOptions["outcome"]): { features: Features; binary: boolean } {
   if (!Array.isArray(outcomes)) throw new MatchInputError([{ path: ["outcomes"], code: "invalid-outcomes", message: "outcomes must be an array of { menteeId, mentorId, outcome }" }]);
   const issues: MatchIssue[] = [];
   const index = new Map(cohort.participants.map((p, i) => [p.id, i]));

@@ -2,7 +2,7 @@ import type { Cohort } from "../model/cohort.js";
 import type { Participant } from "../model/participant.js";
 import type { CompatibilityMatrix, ReasonMessages } from "../score/index.js";
 import type { Steps } from "../steps.js";
-import type { CustomCriterion } from "../criteria/index.js";
+import type { ExtraCriterion } from "../criteria/index.js";
 import type { PairProblem, PairSolution } from "../formats/one-on-one.js";
 import type { PreferenceProblem } from "../formats/preferences.js";
 import type { MatchStage } from "./types.js";
@@ -16,7 +16,7 @@ export interface MatchContext {
   matrix: CompatibilityMatrix;
   problem?: PairProblem;
   solution?: PairSolution;
-  custom: CustomCriterion[];
+  custom: ExtraCriterion[];
   /** The host's message catalogue for reasons (`MatchOptions.messages`). */
   messages?: ReasonMessages | undefined;
   /** Stage timings of the run (ms), shared with the format solvers. */

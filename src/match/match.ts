@@ -4,7 +4,7 @@ import { scoreMatrixSteps } from "../score/score-matrix.js";
 import { parallelScoringUnavailable, scoreInParallel } from "../worker/parallel-score.js";
 import { defaultWorkerUrl } from "../worker/spawn.js";
 import { runSteps, runStepsAsync, throwIfAborted, type Steps } from "../steps.js";
-import type { CustomCriterion } from "../criteria/index.js";
+import type { ExtraCriterion } from "../criteria/index.js";
 import { solvePairsSteps, type PairProblem, type PairSolution } from "../formats/one-on-one.js";
 import { solveStable } from "../formats/preferences.js";
 import { solvePeersSteps } from "../formats/peer.js";
@@ -42,12 +42,12 @@ export function canonicalCohort(cohort: Cohort): Cohort {
 }
 
 /** Validates raw input (or accepts a cohort from `parseCohort`) and puts it in canonical order. */
-export function prepareCohort(input: unknown, custom: readonly CustomCriterion[]): Cohort {
+export function prepareCohort(input: unknown, custom: readonly ExtraCriterion[]): Cohort {
   return runSteps(prepareCohortSteps(input, custom));
 }
 
 /** {@link prepareCohort} as a resumable computation (see `src/steps.ts`). */
-export function* prepareCohortSteps(input: unknown, custom: readonly CustomCriterion[]): Steps<Cohort> {
+export function* prepareCohortSteps(input: unknown, custom: readonly ExtraCriterion[]): Steps<Cohort> {
   const cohort = isParsedCohort(input) ? input : yield* parseCohortSteps(input, { customCriteria: custom.map((c) => c.name) });
   return canonicalCohort(cohort);
 }
@@ -154,7 +154,7 @@ export async function match(input: CohortInput | Cohort, rawOptions: MatchOption
 }
 
 /** Scores the cohort: in slices on this thread, or on `threads` worker threads. */
-async function scoreStage(cohort: Cohort, custom: readonly CustomCriterion[], o: ResolvedMatchOptions, warnings: string[]): Promise<CompatibilityMatrix> {
+async function scoreStage(cohort: Cohort, custom: readonly ExtraCriterion[], o: ResolvedMatchOptions, warnings: string[]): Promise<CompatibilityMatrix> {
   const { signal, onProgress } = o;
   if (o.threads > 1) {
     const why = parallelScoringUnavailable(custom.length);

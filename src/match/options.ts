@@ -1,5 +1,5 @@
 import type { MatchIssue } from "../errors.js";
-import type { CustomCriterion } from "../criteria/index.js";
+import { isCriterionModule, type CustomCriterion, type ExtraCriterion } from "../criteria/index.js";
 import { OptionReader, defaultMemoryLimit, describeValue, readOptions } from "../guard.js";
 import { REASON_CODES, type ReasonMessages } from "../score/index.js";
 import { readHighsOption, type HighsOption } from "../solvers/constraint/highs-loader.js";
@@ -9,7 +9,7 @@ import type { MatchOptions } from "./types.js";
 export interface ResolvedMatchOptions {
   onProgress: MatchOptions["onProgress"];
   signal: AbortSignal | undefined;
-  criteria: CustomCriterion[];
+  criteria: ExtraCriterion[];
   memoryLimit: number;
   messages: ReasonMessages | undefined;
   highs: HighsOption | undefined;
@@ -60,16 +60,21 @@ export function readMessages(value: unknown, issues: MatchIssue[]): ReasonMessag
   return value as ReasonMessages;
 }
 
-function readCriteria(value: unknown, issues: MatchIssue[]): CustomCriterion[] {
+function readCriteria(value: unknown, issues: MatchIssue[]): ExtraCriterion[] {
   if (value === undefined) return [];
   if (!Array.isArray(value)) {
     issues.push({ path: ["options", "criteria"], code: "invalid-option", message: `criteria must be an array of custom criteria, got ${describeValue(value)}` });
     return [];
   }
-  const out: CustomCriterion[] = [];
+  const out: ExtraCriterion[] = [];
   for (let k = 0; k < value.length; k++) {
     const c = value[k] as Partial<CustomCriterion> | null | undefined;
     const at = ["options", "criteria", k];
+    if (isCriterionModule(c)) {
+      if (c.name === "" || c.name.length > 200) issues.push({ path: [...at, "name"], code: "invalid-custom-criterion", message: `name must be a non-empty string of at most 200 characters, got ${describeValue(c.name)}` });
+      out.push(c);
+      continue;
+    }
     if (c === null || typeof c !== "object") {
       issues.push({ path: at, code: "invalid-custom-criterion", message: `a custom criterion is { name, score(mentee, mentor), weight?, explain? }, got ${describeValue(c)}` });
       continue;

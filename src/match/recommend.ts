@@ -12,7 +12,7 @@ function readRecommendOptions<T extends { criteria?: unknown }>(raw: T | undefin
 import { adoptParsedCohort } from "../model/cohort.js";
 import type { Participant } from "../model/participant.js";
 import { explainPair, scoreMatrix, type PairScore, type Reason, type ReasonMessages } from "../score/index.js";
-import type { CustomCriterion } from "../criteria/index.js";
+import type { ExtraCriterion } from "../criteria/index.js";
 import { solveShortlists } from "../formats/flash.js";
 import { prepareCohort } from "./match.js";
 
@@ -41,7 +41,7 @@ export interface RecommendOptions {
   /** Only mentors who list this goal. */
   goal?: string;
   /** Custom criteria, as for `match()`. */
-  criteria?: CustomCriterion[];
+  criteria?: ExtraCriterion[];
   /** A message catalogue for the reasons, as for `match()`. Since 0.2.0. */
   messages?: ReasonMessages;
 }
@@ -108,7 +108,7 @@ export interface RecommendAllOptions {
   multiple?: number;
   skill?: string;
   goal?: string;
-  criteria?: CustomCriterion[];
+  criteria?: ExtraCriterion[];
   /** A message catalogue for the reasons, as for `match()`. Since 0.2.0. */
   messages?: ReasonMessages;
 }

@@ -1,5 +1,5 @@
 import { RULE_CODES } from "../constraints/index.js";
-import type { CustomCriterion } from "../criteria/index.js";
+import type { ExtraCriterion } from "../criteria/index.js";
 import { solveCandidatePairs } from "../formats/candidate-pairs.js";
 import type { Cohort } from "../model/cohort.js";
 import { SPARSE_AUTO_PAIRS } from "./candidate-mode.js";
@@ -21,7 +21,7 @@ import { runStepsAsync } from "../steps.js";
  * counts, which would need a pass over their column).
  */
 export async function matchSparse(
-  cohort: Cohort, custom: CustomCriterion[], options: MatchOptions, stage: StageRunner,
+  cohort: Cohort, custom: ExtraCriterion[], options: MatchOptions, stage: StageRunner,
   timings: Record<MatchStage | "total", number>, warnings: string[], mode: { perMentee: number; automatic: boolean },
 ): Promise<FormatResult> {
   const program = cohort.program;

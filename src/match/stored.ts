@@ -1,4 +1,4 @@
-import type { CustomCriterion } from "../criteria/index.js";
+import type { ExtraCriterion } from "../criteria/index.js";
 import { MatchInputError, type MatchIssue } from "../errors.js";
 import type { Cohort, CohortInput } from "../model/cohort.js";
 import { cohortFingerprint, RESULT_VERSION } from "../report/fingerprint.js";
@@ -34,7 +34,7 @@ export function isStoredResult(value: unknown): value is StoredResult {
  *   `unsupported-result-version`, `cohort-mismatch`, or the cohort's own validation issues
  *   (paths under `cohort`).
  */
-export function restoreStored(stored: StoredResult, custom: readonly CustomCriterion[]): { cohort: Cohort; result: MatchResult } {
+export function restoreStored(stored: StoredResult, custom: readonly ExtraCriterion[]): { cohort: Cohort; result: MatchResult } {
   const result = stored.result as Partial<MatchResult> | null;
   if (result === null || typeof result !== "object" || !Array.isArray(result.matches) || typeof result.format !== "string") {
     throw new MatchInputError([{ path: ["result"], code: "unsupported-result", message: `expected a result returned by match(), got ${describeValue(result)}` }]);

@@ -1,6 +1,6 @@
 import type { Format } from "../model/program.js";
 import type { PairScore, Reason, ReasonMessages } from "../score/index.js";
-import type { CustomCriterion } from "../criteria/index.js";
+import type { ExtraCriterion } from "../criteria/index.js";
 import type { HighsOption } from "../solvers/constraint/highs-loader.js";
 
 /** Pipeline stages reported through {@link MatchOptions.onProgress}. */
@@ -15,8 +15,12 @@ export interface MatchOptions {
   onProgress?: (stage: MatchStage, done: number, total: number) => void;
   /** Cancels the run between (and inside long) stages with a DOMException named `AbortError`. */
   signal?: AbortSignal;
-  /** Custom criteria, weighted by `weight` or `program.weights[name]`. */
-  criteria?: CustomCriterion[];
+  /**
+   * Extra criteria after the built-ins: custom criteria (weighted by `weight` or
+   * `program.weights[name]`) or criterion modules (weighted by `program.weights[name]` or their
+   * `defaultWeight`; since 0.2.0).
+   */
+  criteria?: ExtraCriterion[];
   /**
    * Memory budget in bytes. A cohort whose dense score matrix and solver copies are estimated to
    * need more is refused up front with a `MatchInputError` (code `too-large`) instead of failing

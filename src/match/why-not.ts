@@ -1,6 +1,6 @@
 import { MatchInputError } from "../errors.js";
 import { solvePairs, totalScore } from "../formats/one-on-one.js";
-import type { CustomCriterion } from "../criteria/index.js";
+import type { ExtraCriterion } from "../criteria/index.js";
 import type { PairSolution } from "../formats/one-on-one.js";
 import { scoreMatrix } from "../score/index.js";
 import { contextOf } from "./match.js";
@@ -49,7 +49,7 @@ export interface WhyNot {
  *   an id is not a mentee / mentor of it (`unknown-id`).
  * @remarks Since 0.1.0
  */
-export function explainWhyNot(result: MatchResult | StoredResult, menteeId: string, mentorId: string, options: { criteria?: CustomCriterion[] } = {}): WhyNot {
+export function explainWhyNot(result: MatchResult | StoredResult, menteeId: string, mentorId: string, options: { criteria?: ExtraCriterion[] } = {}): WhyNot {
   if (typeof menteeId !== "string" || typeof mentorId !== "string") {
     throw new MatchInputError([{ path: [typeof menteeId !== "string" ? "menteeId" : "mentorId"], code: "invalid-type", message: "menteeId and mentorId must be participant ids (strings)" }]);
   }
@@ -126,7 +126,7 @@ function fromLive(result: MatchResult): { context: MatchContext; result: MatchRe
 }
 
 /** Rebuilds what the live path keeps: the scored cohort, the pair problem and the solution's assignment. */
-function fromStored(stored: StoredResult, custom: CustomCriterion[]): { context: MatchContext; result: MatchResult } {
+function fromStored(stored: StoredResult, custom: ExtraCriterion[]): { context: MatchContext; result: MatchResult } {
   const { cohort, result } = restoreStored(stored, custom);
   if (result.format !== "one-on-one" && result.format !== "reverse") throw new MatchInputError([{ path: ["result", "format"], code: "unsupported-result", message: UNSUPPORTED }]);
   const matrix = scoreMatrix(cohort, { custom });

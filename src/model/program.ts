@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { BUILTIN_CRITERIA, builtinOptionsShape, type BuiltinCriterion, type BuiltinCriterionNames } from "../criteria/registry.js";
 import { describeValue } from "../guard.js";
 import { flagReservedKey, id, safeRecord } from "./primitives.js";
 
@@ -7,29 +8,23 @@ export const FORMATS = ["one-on-one", "reverse", "peer", "group", "rotational", 
 /** A programme format: `one-on-one`, `reverse`, `peer`, `group`, `rotational` or `flash`. */
 export type Format = (typeof FORMATS)[number];
 
-/** The built-in criteria, each scored in [0, 1]. */
-export const CRITERIA = ["goals", "skills", "personality", "availability", "diversity", "preferences"] as const;
+/**
+ * The built-in criteria, each scored in [0, 1], in composite order: the names of
+ * `BUILTIN_CRITERIA` (see `src/criteria/registry.ts`).
+ */
+export const CRITERIA: BuiltinCriterionNames = BUILTIN_CRITERIA.map((m) => m.name) as unknown as BuiltinCriterionNames;
 /** A built-in criterion's name. */
 export type CriterionName = (typeof CRITERIA)[number];
 
 const weight = z.number().min(0, { error: "weights must be non-negative" }).max(1e6);
+type WeightShape = { [M in BuiltinCriterion as M["name"]]: z.ZodDefault<typeof weight> };
 
-/** Criterion weights; defaults sum to 1. Extra keys weight custom criteria by name. */
+/**
+ * Criterion weights: each built-in criterion's `defaultWeight` (they sum to 1) unless given.
+ * Extra keys weight custom criteria by name.
+ */
 export const weightsSchema = z.preprocess(flagReservedKey, z
-  .looseObject({
-    /** Weight of shared goals. Default: 0.3. */
-    goals: weight.default(0.3),
-    /** Weight of wanted skills the mentor covers. Default: 0.3. */
-    skills: weight.default(0.3),
-    /** Weight of personality fit. Default: 0.1. */
-    personality: weight.default(0.1),
-    /** Weight of weekly overlap, meeting modes and monthly hours. Default: 0.15. */
-    availability: weight.default(0.15),
-    /** Weight of diversity wishes and aims. Default: 0.05. */
-    diversity: weight.default(0.05),
-    /** Weight of stated ranked preferences. Default: 0.1. */
-    preferences: weight.default(0.1),
-  })
+  .looseObject(Object.fromEntries(BUILTIN_CRITERIA.map((m) => [m.name, weight.default(m.defaultWeight)])) as WeightShape)
   .superRefine((w, ctx) => {
     for (const [k, v] of Object.entries(w)) {
       if (typeof v !== "number" || !Number.isFinite(v) || v < 0) {
@@ -147,75 +142,16 @@ export const groupMixSchema = z.strictObject({
   penalty: z.number().min(0).default(1),
 });
 
-/** Options of the built-in criteria: missing data, goal rank decay, personality modes, availability needs, diversity aims, preference decay. */
+/**
+ * `program.criteria`: the missing-data policy, then each built-in criterion's options under its
+ * name (the `options` schema of its module, see `BUILTIN_CRITERIA`).
+ */
 export const criteriaOptionsSchema = z.strictObject({
   /** Missing data: drop the criterion from that pair's weighted mean, or score it `neutralScore`. */
   missing: z.enum(["drop", "neutral"]).default("drop"),
   /** Score given to a criterion without data when `missing` is `neutral`. Default: 0.5. */
   neutralScore: z.number().min(0).max(1).default(0.5),
-  /** Goals: `rankDecay`, how much each later goal of a mentee weighs relative to the one before. Default: 0.8. */
-  goals: z.strictObject({ rankDecay: z.number().min(0).max(1).default(0.8) }).prefault({}),
-  personality: z
-    .strictObject({
-      /** How traits compare unless listed in `traits`. Default: `similar`. */
-      default: z.enum(["similar", "complementary"]).default("similar"),
-      /** Per-trait mode (`extraversion: "complementary"`). Default: none. */
-      traits: safeRecord(z.enum(["similar", "complementary"]), 50).default({}),
-    })
-    .prefault({}),
-  availability: z
-    .strictObject({
-      /** Length of one meeting in minutes. Default 60. */
-      minutesPerMeeting: z.number().min(1).max(1440).default(60),
-      /**
-       * Meetings per month. Default 2. The weekly overlap a pair needs is
-       * `minutesPerMeeting × max(1, meetingsPerMonth / 4)` (a month counted as four weeks).
-       */
-      meetingsPerMonth: z.number().min(0).max(100).default(2),
-      /**
-       * The Monday (ISO date `YYYY-MM-DD`) of the week at which local slots are converted to UTC.
-       * Daylight-saving offsets are those in force during that week, so a programme running in
-       * summer can pick a summer week. Default `"2027-01-11"` (northern-hemisphere winter time).
-       */
-      referenceWeek: z
-        .string()
-        .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "referenceWeek is an ISO date YYYY-MM-DD" })
-        .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s && new Date(`${s}T00:00:00Z`).getUTCDay() === 1, {
-          error: (iss) => `${JSON.stringify(String(iss.input).slice(0, 40))} is not a Monday (referenceWeek must be the Monday that starts the week)`,
-          params: { code: "invalid-reference-week" },
-        })
-        .default("2027-01-11"),
-      /** IANA time zone assumed for participants who give slots but no `timezone`. Default `"UTC"`. */
-      defaultTimeZone: z
-        .string()
-        .refine(
-          (zone) => {
-            try {
-              new Intl.DateTimeFormat("en-US", { timeZone: zone });
-              return zone.length <= 64;
-            } catch {
-              return false;
-            }
-          },
-          { error: (iss) => `${JSON.stringify(String(iss.input).slice(0, 80))} is not an IANA time zone known to Intl`, params: { code: "invalid-timezone" } },
-        )
-        .default("UTC"),
-    })
-    .prefault({}),
-  diversity: z
-    .strictObject({
-      /** Programme aims per attribute (`department`, `location`, or a `diversity` key). */
-      aims: safeRecord(z.enum(["same", "different"]), 50).default({}),
-    })
-    .prefault({}),
-  preferences: z
-    .strictObject({
-      /** How much each later ranked wish is worth relative to the one before. Default: 0.75. */
-      rankDecay: z.number().min(0).max(1).default(0.75),
-      /** Extra score when both rank each other. Default: 0.25. */
-      mutualBonus: z.number().min(0).max(1).default(0.25),
-    })
-    .prefault({}),
+  ...builtinOptionsShape(),
 });
 /** Criterion options after validation, with defaults applied. */
 export type CriteriaOptions = z.output<typeof criteriaOptionsSchema>;

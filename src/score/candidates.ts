@@ -1,7 +1,7 @@
 import { ruleCodesOf } from "../constraints/index.js";
-import type { CustomCriterion } from "../criteria/index.js";
+import { BUILTIN_CRITERIA, isCriterionModule, type ExtraCriterion } from "../criteria/index.js";
+import { encodeCohortSteps } from "./encode-cohort.js";
 import type { EncodedCohort } from "../encode/index.js";
-import { encodeCohortSteps } from "../encode/encode-cohort.js";
 import { STEP_WORK, throwIfAborted, type Steps } from "../steps.js";
 import type { Cohort } from "../model/index.js";
 import { createRowScorer, resolveCustom } from "./pair-evaluator.js";
@@ -31,7 +31,7 @@ export interface CandidateSet {
   locked: Array<[number, number]>;
   lockedViolations: LockedViolation[];
   encoded: EncodedCohort;
-  custom: readonly CustomCriterion[];
+  custom: readonly ExtraCriterion[];
   /** Re-scores row i (same kernels as the dense matrix) into `pass.rowScores` / `pass.rowBits`. */
   pass: RowPass;
   timings: { encodeMs: number; scoreMs: number };
@@ -46,14 +46,14 @@ export interface CandidateSet {
 export function* scoreCandidatesSteps(
   cohort: Cohort,
   perMentee: number,
-  options: { custom?: readonly CustomCriterion[]; signal?: AbortSignal; onProgress?: (stage: "encode" | "score", done: number, total: number) => void },
+  options: { custom?: readonly ExtraCriterion[]; signal?: AbortSignal; onProgress?: (stage: "encode" | "score", done: number, total: number) => void },
 ): Steps<CandidateSet> {
   const custom = options.custom ?? [];
   const customWeights = resolveCustom(custom, cohort.program.weights);
   const progress = options.onProgress;
   const t0 = performance.now();
   progress?.("encode", 0, 1);
-  const enc = yield* encodeCohortSteps(cohort);
+  const enc = yield* encodeCohortSteps(cohort, [...BUILTIN_CRITERIA, ...custom.filter(isCriterionModule)]);
   progress?.("encode", 1, 1);
   const t1 = performance.now();
   const sides = sidesOf(cohort, "auto");

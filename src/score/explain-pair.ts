@@ -1,26 +1,12 @@
 import { listedPairs, ruleCodesOf, type ListedPairs } from "../constraints/index.js";
-import {
-  availabilityEvidence,
-  availabilityReasons,
-  diversityEvidence,
-  diversityReason,
-  goalsEvidence,
-  goalsReason,
-  offersBackReason,
-  personalityEvidence,
-  personalityReason,
-  preferencesReason,
-  skillsEvidence,
-  skillsReason,
-  type CustomCriterion,
-} from "../criteria/index.js";
+import { criterionOptions, type PairContext, type ReasonDraft } from "../criteria/index.js";
 import type { EncodedCohort } from "../encode/index.js";
 import { MatchInputError, type MatchIssue } from "../errors.js";
 import { CRITERIA, participantSchema, programSchema, type Cohort, type Participant, type ParticipantInput, type Program, type ProgramInput } from "../model/index.js";
-import { AVAILABILITY, DIVERSITY, GOALS, PERSONALITY, PREFERENCES, SKILLS, createRowScorer, resolveCustom, type RowScorer } from "./pair-evaluator.js";
-import { isInternalRule, isScopedPair, scopeDiversityEvidence } from "./organisation-scope.js";
+import { createRowScorer, resolveCustom, type RowScorer } from "./pair-evaluator.js";
+import { isInternalRule, isScopedPair } from "./organisation-scope.js";
 import { buildMatrix } from "./score-matrix.js";
-import { makeReason, type Reason, type ReasonCode, type ReasonMessages, type ReasonParamMap } from "./reason-codes.js";
+import { makeReason, type Reason } from "./reason-codes.js";
 import type { CompatibilityMatrix, CriterionBreakdown, CriterionEvidence, ExplainPairOptions, PairScore, ScorePairOptions } from "./types.js";
 
 interface Explainer {
@@ -97,97 +83,26 @@ export function explainPair(matrix: CompatibilityMatrix, row: number, col: numbe
   let locked = false;
   for (let k = listed.lockedStart[a]!; k < listed.lockedStart[a + 1]!; k++) if (listed.lockedCol[k] === b) locked = true;
 
-  const peer = matrix.direction === "peer";
   const neutral = program.criteria.missing === "neutral";
   const includeSensitive = program.explain.includeSensitive;
   const scoped = isScopedPair(program, cohort.participants[a]!, cohort.participants[b]!);
   const breakdown: Record<string, CriterionBreakdown> = {};
-  type Draft = { [C in ReasonCode]: { code: C; params: ReasonParamMap[C] } }[ReasonCode];
+  type Draft = ReasonDraft;
   const candidates: { draft: Draft; strength: number; tier: number; order: number }[] = [];
   let anyData = false;
 
-  ev.names.forEach((name, c) => {
+  ev.modules.forEach((module, c) => {
+    const name = module.name;
     const v = values[c]!;
     const weight = ev.weights[c]!;
     const has = !Number.isNaN(v);
     if (has && weight > 0) anyData = true;
-    let evidence: CriterionEvidence = null;
-    const texts: Draft[] = [];
-    switch (c) {
-      case GOALS: {
-        if (peer) {
-          const forward = goalsEvidence(enc, a, b);
-          const backward = goalsEvidence(enc, b, a);
-          evidence = forward || backward ? { forward, backward } : null;
-          const shared = forward?.shared ?? backward?.shared ?? [];
-          if (shared.length > 0) texts.push({ code: "peer-shared-goals", params: { shared: [...shared] } });
-        } else {
-          const e = goalsEvidence(enc, a, b);
-          evidence = e;
-          const t = e && goalsReason(e);
-          if (t) texts.push(t);
-        }
-        break;
-      }
-      case SKILLS: {
-        if (peer) {
-          const forward = skillsEvidence(enc, a, b);
-          const backward = skillsEvidence(enc, b, a);
-          evidence = forward || backward ? { forward, backward } : null;
-          const covered = (forward?.covered ?? 0) + (backward?.covered ?? 0);
-          const total = (forward?.wanted.length ?? 0) + (backward?.wanted.length ?? 0);
-          if (covered > 0) texts.push({ code: "peer-skills", params: { covered, wanted: total } });
-        } else {
-          const primary = skillsEvidence(enc, a, b);
-          const t = primary && skillsReason(primary);
-          if (t) texts.push(t);
-          if (matrix.direction === "reverse") {
-            const offersBack = skillsEvidence(enc, b, a);
-            evidence = primary || offersBack ? { primary, offersBack } : null;
-            const back = offersBack && offersBackReason(offersBack);
-            if (back) texts.push(back);
-          } else evidence = primary;
-        }
-        break;
-      }
-      case PERSONALITY: {
-        const e = personalityEvidence(enc, a, b);
-        evidence = e;
-        const t = e && personalityReason(e);
-        if (t) texts.push(t);
-        else if (has && v >= 0.5) texts.push({ code: "personality-overall", params: { score: v } });
-        break;
-      }
-      case AVAILABILITY: {
-        const e = availabilityEvidence(enc, a, b, ev.requiredMinutes, ev.requiredMonthly);
-        evidence = e;
-        if (e) texts.push(...availabilityReasons(e));
-        break;
-      }
-      case DIVERSITY: {
-        const raw = diversityEvidence(enc, a, b, includeSensitive);
-        const e = scoped ? scopeDiversityEvidence(raw) : raw;
-        evidence = e;
-        const t = e && includeSensitive ? diversityReason(e) : null;
-        if (t) texts.push(t);
-        break;
-      }
-      case PREFERENCES: {
-        if (has) {
-          const e = { firstRanksSecond: rankAB >= 0 ? rankAB + 1 : null, secondRanksFirst: rankBA >= 0 ? rankBA + 1 : null };
-          evidence = e;
-          const t = preferencesReason(e, peer);
-          if (t) texts.push(t);
-        }
-        break;
-      }
-      default: {
-        const criterion: CustomCriterion = matrix.custom[c - CRITERIA.length]!;
-        const text = has && criterion.explain ? criterion.explain(cohort.participants[a]!, cohort.participants[b]!, v) : null;
-        evidence = { custom: text };
-        if (text) texts.push({ code: "custom", params: { criterion: name, text } });
-      }
-    }
+    const ctx: PairContext<unknown, object> = {
+      enc, cohort, program, options: criterionOptions(program, module), direction: matrix.direction,
+      a, b, rankAB, rankBA, score: v, scoped, includeSensitive,
+    };
+    const evidence = (module.evidence(ctx) ?? null) as CriterionEvidence;
+    const texts: Draft[] = evidence === null ? [] : module.reasons(evidence, ctx);
     const used = weight > 0 && (has || neutral);
     breakdown[name] = { score: has ? v : null, weight, used, neutral: used && !has, evidence };
     if (used && has && v > 0) texts.forEach((draft, tier) => candidates.push({ draft, strength: weight * v, tier: Math.min(tier, 1), order: candidates.length }));

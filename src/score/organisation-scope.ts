@@ -1,12 +1,5 @@
 import type { RuleCode } from "../constraints/index.js";
-import type { DiversityEvidence } from "../criteria/index.js";
 import type { Participant, Program } from "../model/index.js";
-
-/**
- * Attributes internal to an organisation: a pair across organisations is explained without them
- * under `explain.crossOrganisation: "scoped"` (diversity terms on these attributes are left out).
- */
-const INTERNAL_ATTRIBUTES: ReadonlySet<string> = new Set(["department", "level", "managerId"]);
 
 /** Rules whose sentence would reveal an internal field: department, manager, career level. */
 const INTERNAL_RULES: ReadonlySet<RuleCode> = new Set<RuleCode>(["reporting-line", "department", "level-gap", "level-diff"]);
@@ -35,15 +28,4 @@ export function isInternalRule(code: RuleCode): boolean {
   return INTERNAL_RULES.has(code);
 }
 
-/**
- * Diversity evidence without terms on internal attributes; counts follow the remaining terms, and
- * evidence left with no term becomes `null`. Evidence without terms (sensitive data redacted) is
- * returned as is: its counts name no attribute.
- * @internal
- */
-export function scopeDiversityEvidence(ev: DiversityEvidence | null): DiversityEvidence | null {
-  if (ev === null || ev.terms === undefined) return ev;
-  const terms = ev.terms.filter((t) => !INTERNAL_ATTRIBUTES.has(t.attribute));
-  if (terms.length === 0) return null;
-  return { met: terms.filter((t) => t.met).length, total: terms.length, terms };
-}
+export { scopeDiversityEvidence } from "../criteria/diversity.js";

@@ -1,10 +1,10 @@
 import { RULE_CODES, listedPairs, ruleCodesOf, type PairDirection } from "../constraints/index.js";
-import type { CustomCriterion } from "../criteria/index.js";
+import { BUILTIN_CRITERIA, isCriterionModule } from "../criteria/index.js";
+import { encodeCohortSteps } from "./encode-cohort.js";
 import type { EncodedCohort } from "../encode/index.js";
-import { encodeCohortSteps } from "../encode/encode-cohort.js";
 import { isParsedCohort, parseCohort, type Cohort } from "../model/index.js";
 import { OptionReader, checkMemory, defaultMemoryLimit, describeValue, readOptions } from "../guard.js";
-import { createRowScorer, resolveCustom, type RowScorer } from "./pair-evaluator.js";
+import { createRowScorer, resolveCustom, type ExtraCriterion, type RowScorer } from "./pair-evaluator.js";
 import type { CompatibilityMatrix, LockedViolation, ScoreMatrixOptions } from "./types.js";
 import { runSteps, STEP_WORK, throwIfAborted, type Steps } from "../steps.js";
 
@@ -22,7 +22,7 @@ function resolveScoreOptions(raw: unknown): ScoreMatrixOptions {
   read.done();
   return {
     side, perCriterion, memoryLimit,
-    ...(custom !== undefined ? { custom: custom as CustomCriterion[] } : {}),
+    ...(custom !== undefined ? { custom: custom as ExtraCriterion[] } : {}),
     ...(signal ? { signal } : {}),
     ...(onProgress ? { onProgress } : {}),
   };
@@ -109,7 +109,9 @@ export function* buildMatrixSteps(cohort: Cohort, sides: Sides, options: ScoreMa
   const progress = options.onProgress;
   const t0 = performance.now();
   progress?.("encode", 0, 1);
-  const enc = yield* encodeCohortSteps(cohort);
+  // Registrations are checked (names, weights) before anything is encoded.
+  resolveCustom(options.custom ?? [], cohort.program.weights);
+  const enc = yield* encodeCohortSteps(cohort, [...BUILTIN_CRITERIA, ...(options.custom ?? []).filter(isCriterionModule)]);
   progress?.("encode", 1, 1);
   const t1 = performance.now();
   const pass = createMatrixPass(cohort, enc, sides, options);
@@ -156,7 +158,7 @@ export interface MatrixPass {
  * @internal
  */
 export function createMatrixPass(cohort: Cohort, enc: EncodedCohort, sides: Sides, options: ScoreMatrixOptions, buffers?: MatrixBuffers): MatrixPass {
-  const custom: readonly CustomCriterion[] = options.custom ?? [];
+  const custom: readonly ExtraCriterion[] = options.custom ?? [];
   const customWeights = resolveCustom(custom, cohort.program.weights);
   const { rows: rowP, cols: colP, direction } = sides;
   const rows = rowP.length;

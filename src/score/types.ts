@@ -1,5 +1,5 @@
 import type { PairDirection, RuleCode } from "../constraints/index.js";
-import type { AvailabilityEvidence, CustomCriterion, DiversityEvidence, GoalsEvidence, PersonalityEvidence, PreferencesEvidence, SkillsEvidence } from "../criteria/index.js";
+import type { AnyCriterionModule, BuiltinEvidence, CustomCriterion } from "../criteria/index.js";
 import type { EncodedCohort } from "../encode/index.js";
 import type { Cohort, Format } from "../model/index.js";
 import type { Reason, ReasonMessages } from "./reason-codes.js";
@@ -18,8 +18,12 @@ export interface ScoreMatrixOptions {
   side?: "auto" | "peer";
   /** Also return one matrix per criterion (NaN where it had no data). Default `false`. */
   perCriterion?: boolean;
-  /** Custom criteria, scored after the built-ins. Default none. */
-  custom?: readonly CustomCriterion[];
+  /**
+   * Extra criteria, scored after the built-ins in the order given: function-style custom criteria
+   * (`{ name, score, weight?, explain? }`) or criterion modules (see `CriterionModule`; since
+   * 0.2.0). Default none.
+   */
+  custom?: readonly (CustomCriterion | AnyCriterionModule)[];
   /**
    * Memory budget in bytes for the matrices (13 bytes per pair, 8 more per criterion with
    * `perCriterion`); larger cohorts are refused with a `too-large` MatchInputError before anything
@@ -38,8 +42,8 @@ export interface ScoreMatrixOptions {
  * @remarks Since 0.1.0
  */
 export interface ScorePairOptions {
-  /** Custom criteria, as for {@link scoreMatrix}. */
-  custom?: readonly CustomCriterion[];
+  /** Extra criteria (custom criteria or criterion modules), as for {@link scoreMatrix}. */
+  custom?: readonly (CustomCriterion | AnyCriterionModule)[];
   /** A message catalogue for the reasons' text (see `ReasonMessages`). Default English. */
   messages?: ReasonMessages;
 }
@@ -104,28 +108,20 @@ export interface CompatibilityMatrix {
   readonly cohort: Cohort;
   /** The encoded cohort, for fast explanations. */
   readonly encoded: EncodedCohort;
-  /** Custom criteria in use. */
-  readonly custom: readonly CustomCriterion[];
+  /** Extra criteria in use (custom criteria or criterion modules). */
+  readonly custom: readonly (CustomCriterion | AnyCriterionModule)[];
   /** Milliseconds spent encoding and scoring. */
   readonly timings: { encodeMs: number; scoreMs: number };
 }
 
 /**
- * Evidence per criterion, as given in a {@link CriterionBreakdown}. Directional criteria of peer
- * pairs give both directions (`{ forward, backward }`).
+ * Evidence per criterion, as given in a {@link CriterionBreakdown}: the evidence of a built-in
+ * criterion module (the union follows `BUILTIN_CRITERIA`; directional criteria of peer pairs give
+ * both directions, `{ forward, backward }`), `{ custom }` for a custom criterion, or `null`. A
+ * criterion module registered by the caller gives its own evidence type.
  * @remarks Since 0.1.0
  */
-export type CriterionEvidence =
-  | GoalsEvidence
-  | SkillsEvidence
-  | PersonalityEvidence
-  | AvailabilityEvidence
-  | DiversityEvidence
-  | PreferencesEvidence
-  | { forward: GoalsEvidence | SkillsEvidence | null; backward: GoalsEvidence | SkillsEvidence | null }
-  | { offersBack: SkillsEvidence | null; primary: SkillsEvidence | null }
-  | { custom: string | null }
-  | null;
+export type CriterionEvidence = BuiltinEvidence | { custom: string | null } | null;
 
 /**
  * One criterion's part in a pair's score.

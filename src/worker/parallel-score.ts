@@ -1,5 +1,5 @@
 import type { Cohort } from "../model/cohort.js";
-import { encodeCohortSteps } from "../encode/encode-cohort.js";
+import { encodeCohortSteps } from "../score/encode-cohort.js";
 import { createMatrixPass, sidesOf } from "../score/score-matrix.js";
 import type { CompatibilityMatrix, LockedViolation } from "../score/index.js";
 import { abortErrorOf, runStepsAsync, throwIfAborted } from "../steps.js";
