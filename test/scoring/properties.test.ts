@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { parseCohort, type Format, type ParticipantInput } from "../../src/model/index.js";
 import { generateCohort } from "../../src/sample/generate.js";
 import { explainPair, scoreMatrix, scorePair } from "../../src/score/index.js";
+import { checkScorePairAgreesWithMatrix } from "../support/score-agreement.js";
 
 const GOALS = ["g0", "g1", "g2", "g3", "g4", "g5"];
 const SKILLS = ["s0", "s1", "s2", "s3"];
@@ -99,37 +100,10 @@ describe("properties of the criteria", () => {
 });
 
 describe("scorePair agrees with scoreMatrix bit for bit", () => {
+  // 8 × 4 cohorts, 3 runs; test/scoring/properties.slow.test.ts runs 14 × 6, 4 runs.
   for (const format of ["one-on-one", "reverse", "peer"] as const) {
     it(`on generated ${format} cohorts`, () => {
-      fc.assert(
-        fc.property(fc.integer({ min: 1, max: 2 ** 31 }), fc.constantFrom<"drop" | "neutral">("drop", "neutral"), (seed, missing) => {
-          const input = generateCohort({ mentees: 14, mentors: 6, seed, format });
-          const cohort = parseCohort({ ...input, program: { ...input.program, criteria: { ...input.program?.criteria, missing, diversity: { aims: { department: "different" } } }, rules: { ...input.program?.rules, minScore: 0.2 } } });
-          const matrix = scoreMatrix(cohort, { perCriterion: true });
-          for (let i = 0; i < matrix.rows; i++) {
-            for (let j = 0; j < matrix.cols; j++) {
-              const at = i * matrix.cols + j;
-              const a = cohort.participants[matrix.rowParticipants[i]!]!;
-              const b = cohort.participants[matrix.colParticipants[j]!]!;
-              const pair = a.id === b.id ? null : scorePair(a, b, cohort.program);
-              const explained = explainPair(matrix, i, j);
-              expect(explained.score).toBe(matrix.scores[at]);
-              expect(explained.eligible).toBe(matrix.eligible[at] === 1);
-              expect(explained.violations.map((c) => 1 << matrix.ruleCodes.indexOf(c)).reduce((s, x) => s | x, 0)).toBe(matrix.violations[at]);
-              for (const name of matrix.criteria) {
-                const v = matrix.perCriterion![name]![at]!;
-                expect(explained.breakdown[name]!.score).toBe(Number.isNaN(v) ? null : v);
-              }
-              if (pair) {
-                expect(pair.score).toBe(matrix.scores[at]);
-                expect(pair.eligible).toBe(matrix.eligible[at] === 1);
-                expect(pair.violations).toEqual(explained.violations);
-              }
-            }
-          }
-        }),
-        { numRuns: 4 },
-      );
+      checkScorePairAgreesWithMatrix(format, { mentees: 8, mentors: 4, numRuns: 3 });
     });
   }
 });

@@ -6,6 +6,7 @@ import { mulberry32 } from "../../src/solvers/constraint/prng.js";
 import { solveConstrained } from "../../src/solvers/constraint/solve.js";
 import type { ConstraintModel, LinearConstraint } from "../../src/solvers/constraint/types.js";
 import { bruteForce, randomModel } from "../support/constraint-models.js";
+import { checkLocalSearchAgainstExact } from "../support/local-search-check.js";
 
 const close = (a: number, b: number): boolean => Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(b));
 
@@ -82,26 +83,9 @@ describe("regressions", () => {
 });
 
 describe("solveConstrained — local search", () => {
+  // 5 of the 12 trials; test/solvers/constraint.slow.test.ts runs all 12.
   it("never beats the exact optimum and never returns a hard-violating solution", async () => {
-    const rng = mulberry32(42);
-    let compared = 0;
-    for (let trial = 0; trial < 12; trial++) {
-      const rows = 4 + rng.int(20), cols = 2 + rng.int(4);
-      const model = randomModel(rng, rows, cols, { cohesion: true, quotas: trial % 2 === 0, soft: true, slots: trial % 3 === 0, optional: true, locks: true });
-      const exact = await solveConstrained(model, { engine: "exact" });
-      const local = await solveConstrained(model, { engine: "local", seed: trial, maxIterations: 30_000, lpBound: false });
-      if (local.status !== "infeasible") {
-        expect(evaluateConstrained(model, local.rowToCol).hard).toEqual([]);
-        expect(exact.status).toBe("optimal");
-        expect(exact.objective).toBeGreaterThanOrEqual(local.objective - 1e-9);
-        compared++;
-      } else {
-        expect([...local.rowToCol].every((j) => j === -1)).toBe(true);
-        expect(local.infeasibility?.proven).toBe(false);
-      }
-      if (exact.status !== "infeasible") expect(evaluateConstrained(model, exact.rowToCol).hard).toEqual([]);
-    }
-    expect(compared).toBeGreaterThan(6);
+    await checkLocalSearchAgainstExact(5);
   });
 
   it("is deterministic for a seed", async () => {
