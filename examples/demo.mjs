@@ -71,7 +71,7 @@ function printMatches(result, cohort) {
   const unmatched = result.unmatched;
   console.log(`\nUnmatched (${unmatched.length})`);
   for (const u of unmatched) console.log(`  ${u.role} ${name.get(u.id)} [${u.code}]: ${u.message}`);
-  for (const w of result.warnings) console.log(`Warning: ${w}`);
+  for (const w of result.warnings) console.log(`Warning: ${w.message}`);
 }
 
 export async function main(path = process.argv[2] ?? DEFAULT_INPUT) {

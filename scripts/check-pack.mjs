@@ -77,7 +77,7 @@ try {
         "await m.match({ participants: people }).then((r) => { if (r.matches.length !== 4) throw new Error('one-on-one matched ' + r.matches.length); });",
         `for (const format of ['one-on-one', 'group']) {`,
         `  const r = await m.match({ participants: people, program: { format, group: { size: { min: 2, max: 2 } }, quotas: ${quota} } });`,
-        "  if (!r.warnings.some((w) => w.startsWith('highs-unavailable'))) throw new Error(format + ': no fallback warning in ' + JSON.stringify(r.warnings));",
+        "  if (!r.warnings.some((w) => w.code === 'highs-unavailable')) throw new Error(format + ': no fallback warning in ' + JSON.stringify(r.warnings));",
         "  const senior = r.matches.filter((x) => x.mentorIds[0] === 'm1').flatMap((x) => x.menteeIds).sort().join();",
         "  if (senior !== 'a,b' || r.stats.solver !== 'constraint/local') throw new Error(format + ': quota broken or wrong solver: ' + senior + ' ' + r.stats.solver);",
         "}",

@@ -90,6 +90,8 @@ export { explainWhyNot } from "./match/why-not.js";
 export type { StoredResult } from "./match/stored.js";
 export { RESULT_VERSION, cohortFingerprint } from "./report/fingerprint.js";
 export { resultSchema, resultJsonSchema } from "./report/result-schema.js";
+export { UNMATCHED_CODES, WARNING_CODES } from "./report/outcome-codes.js";
+export type { UnmatchedCode, WarningCode, MatchWarning } from "./report/outcome-codes.js";
 export type { WhyNot } from "./match/why-not.js";
 export { recommend, recommendAll } from "./match/recommend.js";
 export type { Recommendation, RecommendOptions, RecommendAllOptions } from "./match/recommend.js";

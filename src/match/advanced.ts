@@ -14,6 +14,7 @@ import { explainUnmatched, matchableRows } from "../report/unmatched.js";
 import { summarise } from "../report/stats.js";
 import { pairProblem, type MatchContext, type StageRunner } from "./context.js";
 import { byMentorThenMentee, reportPairs, timetableMatches, warnLockedDropped } from "./pair-report.js";
+import type { MatchWarning, UnmatchedCode, WarningCode } from "../report/outcome-codes.js";
 import type { Match, MatchOptions, FormatResult, MatchResult, MemberScore, Unmatched } from "./types.js";
 
 const DAY_NAMES = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
@@ -63,7 +64,7 @@ function structural(c: LinearConstraint): LinearConstraint {
 }
 
 /** One solve with the programme's engine and seed (the local search from `start` when given). */
-async function solveOnce(model: ConstraintModel, context: MatchContext, options: MatchOptions, warnings: string[], start?: Int32Array): Promise<ConstraintResult> {
+async function solveOnce(model: ConstraintModel, context: MatchContext, options: MatchOptions, warnings: MatchWarning[], start?: Int32Array): Promise<ConstraintResult> {
   // The local search must end on its iteration budget, not the clock, for results to be
   // reproducible for a seed; the time limit is only a safety net (abort with `signal`).
   const common = {
@@ -97,17 +98,19 @@ function relaxModel(model: ConstraintModel, locks: boolean): ConstraintModel {
  * the relaxed ones the shown result had to break (the diagnosis may name only a structural rule,
  * such as a locked pair, that conflicts with them), and which of them the result relaxes.
  */
-function warnInfeasible(model: ConstraintModel, found: NonNullable<ConstraintResult["infeasibility"]>, shown: ConstraintResult, warnings: string[]): NonNullable<ConstraintResult["infeasibility"]> {
+function warnInfeasible(model: ConstraintModel, found: NonNullable<ConstraintResult["infeasibility"]>, shown: ConstraintResult, warnings: MatchWarning[]): NonNullable<ConstraintResult["infeasibility"]> {
   const relaxedNames = new Set((model.constraints ?? []).filter((c) => c.hard !== false && !STRUCTURAL.has(c)).map((c) => c.name));
   const broken = shown.violations.map((v) => v.name).filter((name) => relaxedNames.has(name));
   const infeasibility = { ...found, constraints: [...new Set([...found.constraints, ...broken])] };
   const relaxable = infeasibility.constraints.filter((name) => relaxedNames.has(name));
-  warnings.push(
+  warnings.push({
+    code: "infeasible",
+    message:
     `infeasible: ${infeasibility.message}` +
       (relaxable.length > 0
         ? `; the result below relaxes ${relaxable.join(", ")} (penalised, not enforced)`
         : "; size and capacity rules cannot be relaxed, so the result below may leave participants unmatched"),
-  );
+  });
   return infeasibility;
 }
 
@@ -116,7 +119,7 @@ function warnInfeasible(model: ConstraintModel, found: NonNullable<ConstraintRes
  * relaxed to soft (penalised) so the admin still sees the closest result — the report names the
  * constraints that could not be met.
  */
-async function solveReported(model: ConstraintModel, context: MatchContext, options: MatchOptions, warnings: string[], start?: Int32Array): Promise<{ result: ConstraintResult; infeasibility?: NonNullable<ConstraintResult["infeasibility"]> }> {
+async function solveReported(model: ConstraintModel, context: MatchContext, options: MatchOptions, warnings: MatchWarning[], start?: Int32Array): Promise<{ result: ConstraintResult; infeasibility?: NonNullable<ConstraintResult["infeasibility"]> }> {
   const result = await solveOnce(model, context, options, warnings, start);
   if (result.status !== "infeasible") return { result };
   const second = await solveOnce(relaxModel(model, false), context, options, warnings, start);
@@ -124,23 +127,23 @@ async function solveReported(model: ConstraintModel, context: MatchContext, opti
 }
 
 /** Names each locked pair a relaxed (infeasible) solve could not keep. */
-function warnLocksNotKept(context: MatchContext, locked: ReadonlyArray<readonly [number, number]>, rowToCol: Int32Array, warnings: string[]): void {
+function warnLocksNotKept(context: MatchContext, locked: ReadonlyArray<readonly [number, number]>, rowToCol: Int32Array, warnings: MatchWarning[]): void {
   const { matrix } = context;
   for (const [i, j] of locked) {
     if (rowToCol[i] === j) continue;
-    warnings.push(`locked pair ${JSON.stringify(matrix.colIds[j])} → ${JSON.stringify(matrix.rowIds[i])} not kept: the programme's hard rules (group sizes, quotas) cannot all be met with it (see stats.infeasibility)`);
+    warnings.push({ code: "locked-pair-not-kept", message: `locked pair ${JSON.stringify(matrix.colIds[j])} → ${JSON.stringify(matrix.rowIds[i])} not kept: the programme's hard rules (group sizes, quotas) cannot all be met with it (see stats.infeasibility)` });
   }
 }
 
 /** Names the fallback once per result when HiGHS was wanted but could not be loaded. */
-function warnHighsFallback(result: ConstraintResult, warnings: string[]): void {
-  if (result.highsError === undefined || warnings.some((w) => w.startsWith(HIGHS_FALLBACK))) return;
+function warnHighsFallback(result: ConstraintResult, warnings: MatchWarning[]): void {
+  if (result.highsError === undefined || warnings.some((w) => w.code === HIGHS_FALLBACK)) return;
   const bound = result.boundSource === "flow" ? "its own flow bound (no LP)" : "no optimality bound";
-  warnings.push(`${HIGHS_FALLBACK}: ${result.highsError}; solved by local search with ${bound} instead of the HiGHS MIP solver`);
+  warnings.push({ code: HIGHS_FALLBACK, message: `${HIGHS_FALLBACK}: ${result.highsError}; solved by local search with ${bound} instead of the HiGHS MIP solver` });
 }
 
 /** Start of the warning that says HiGHS was not available. */
-const HIGHS_FALLBACK = "highs-unavailable";
+const HIGHS_FALLBACK = "highs-unavailable" satisfies WarningCode;
 
 type Solved = { result: ConstraintResult; infeasibility?: NonNullable<ConstraintResult["infeasibility"]>; optimal: boolean };
 
@@ -152,7 +155,7 @@ type Solved = { result: ConstraintResult; infeasibility?: NonNullable<Constraint
  * is not enough, locked pairs too — is solved the same way, so the result still places as many as
  * it can.
  */
-async function solveLexicographic(model: ConstraintModel, context: MatchContext, options: MatchOptions, warnings: string[]): Promise<Solved> {
+async function solveLexicographic(model: ConstraintModel, context: MatchContext, options: MatchOptions, warnings: MatchWarning[]): Promise<Solved> {
   const first = await mostThenBest(model, context, options, warnings);
   if (!("infeasible" in first)) return first;
   for (const locks of [false, true]) {
@@ -165,7 +168,7 @@ async function solveLexicographic(model: ConstraintModel, context: MatchContext,
 }
 
 /** The two phases of {@link solveLexicographic}, or the diagnosis when the first is infeasible. */
-async function mostThenBest(model: ConstraintModel, context: MatchContext, options: MatchOptions, warnings: string[]): Promise<Solved | { infeasible: NonNullable<ConstraintResult["infeasibility"]> }> {
+async function mostThenBest(model: ConstraintModel, context: MatchContext, options: MatchOptions, warnings: MatchWarning[]): Promise<Solved | { infeasible: NonNullable<ConstraintResult["infeasibility"]> }> {
   // Each allowed pair is worth 1, plus a tie-break by score worth less than 1 in total, so the
   // counting solution is also a good start for the local search of the second phase.
   let lo = Infinity, hi = -Infinity;
@@ -202,7 +205,7 @@ async function solving<T>(context: MatchContext, options: MatchOptions, run: () 
 }
 
 /** One-on-one or reverse with programme quotas (or `solver: "constraint" | "local"`). */
-export async function solveQuotaPairs(context: MatchContext, stage: StageRunner, warnings: string[], options: MatchOptions = {}): Promise<FormatResult> {
+export async function solveQuotaPairs(context: MatchContext, stage: StageRunner, warnings: MatchWarning[], options: MatchOptions = {}): Promise<FormatResult> {
   const { matrix } = context;
   const problem = pairProblem(context);
   const mentees = menteesOf(context);
@@ -247,7 +250,7 @@ function attachConstraintStats(out: FormatResult, r: ConstraintResult, infeasibi
 }
 
 /** Dispatches the formats that need more than one exact assignment. */
-export async function solveAdvancedFormat(context: MatchContext, stage: StageRunner, warnings: string[], options: MatchOptions): Promise<FormatResult> {
+export async function solveAdvancedFormat(context: MatchContext, stage: StageRunner, warnings: MatchWarning[], options: MatchOptions): Promise<FormatResult> {
   const format = context.cohort.program.format;
   if (format === "group") return solveGroups(context, stage, warnings, options);
   return solveRotation(context, stage, warnings, options);
@@ -290,7 +293,7 @@ async function peerScores(context: MatchContext, people: Participant[], options:
   return runStepsAsync(steps, { signal });
 }
 
-async function solveGroups(context: MatchContext, stage: StageRunner, warnings: string[], options: MatchOptions): Promise<FormatResult> {
+async function solveGroups(context: MatchContext, stage: StageRunner, warnings: MatchWarning[], options: MatchOptions): Promise<FormatResult> {
   const { cohort, matrix } = context;
   const program = cohort.program;
   const group = program.group!;
@@ -316,7 +319,7 @@ async function solveGroups(context: MatchContext, stage: StageRunner, warnings: 
       tooSmall.push(mentors[j]!.id);
     }
   }
-  if (tooSmall.length) warnings.push(`${tooSmall.length} mentor(s) have fewer seats than group.size.min (${group.size.min}) and lead no group: ${tooSmall.slice(0, 5).join(", ")}${tooSmall.length > 5 ? ", …" : ""}`);
+  if (tooSmall.length) warnings.push({ code: "group-seats-below-minimum", message: `${tooSmall.length} mentor(s) have fewer seats than group.size.min (${group.size.min}) and lead no group: ${tooSmall.slice(0, 5).join(", ")}${tooSmall.length > 5 ? ", …" : ""}` });
 
   // Cohesion: every mentee pair for small cohorts, else each mentee's 10 most compatible peers.
   const cohesionAt = performance.now();
@@ -380,7 +383,7 @@ async function solveGroups(context: MatchContext, stage: StageRunner, warnings: 
       for (let k = 0; k < size; k++) add(a, topB[k]!);
       if (clock.due()) await clock.pause();
     }
-    if (!all) warnings.push(`cohesion counts each member's ${L} most compatible peers (cohort of ${n} is too large for all pairs)`);
+    if (!all) warnings.push({ code: "cohesion-partial", message: `cohesion counts each member's ${L} most compatible peers (cohort of ${n} is too large for all pairs)` });
   }
   context.timings.score += performance.now() - cohesionAt;
 
@@ -407,7 +410,7 @@ async function solveGroups(context: MatchContext, stage: StageRunner, warnings: 
       if (mix.maxPerGroup !== undefined) constraints.push({ ...base, name: `${name}: at most ${mix.maxPerGroup} per group`, sense: "<=", rhs: mix.maxPerGroup });
       if (mix.minPerGroup !== undefined && mix.equals !== undefined) constraints.push({ ...base, name: `${name}: at least ${mix.minPerGroup} per group`, sense: ">=", rhs: mix.minPerGroup });
     }
-    if (mix.minPerGroup !== undefined && mix.equals === undefined) warnings.push(`group mix ${label}: minPerGroup needs "equals" and was ignored`);
+    if (mix.minPerGroup !== undefined && mix.equals === undefined) warnings.push({ code: "group-mix-ignored", message: `group mix ${label}: minPerGroup needs "equals" and was ignored` });
   }
   if (!mentorless) constraints.push(...quotaConstraints(context, people, mentors));
 
@@ -517,7 +520,7 @@ async function solveGroups(context: MatchContext, stage: StageRunner, warnings: 
  * was infeasible; some eligible mentors lead no group (it would need `sizeMin` members); or some
  * have room, but a hard group rule (mix, common slot, quota) keeps this mentee out.
  */
-function groupReason(i: number, g: { eligible: Uint8Array; cols: number; loads: number[]; colUpper: Int32Array; colIds: readonly string[]; sizeMin: number; ruled: boolean; infeasible?: string }): { code: string; message: string } | undefined {
+function groupReason(i: number, g: { eligible: Uint8Array; cols: number; loads: number[]; colUpper: Int32Array; colIds: readonly string[]; sizeMin: number; ruled: boolean; infeasible?: string }): { code: UnmatchedCode; message: string } | undefined {
   if (g.infeasible !== undefined) return { code: "groups-infeasible", message: `no grouping meets every hard group rule, so nobody was placed: ${g.infeasible}` };
   const list = (ids: string[]) => ids.slice(0, 5).join(", ") + (ids.length > 5 ? ", …" : "");
   const full: string[] = [], notFormed: string[] = [], room: string[] = [];
@@ -551,7 +554,7 @@ function checkAbort(options: MatchOptions): void {
  * in polynomial time. With `minDepartments`, that optimum is the upper bound; the rounds are then
  * solved jointly by the constraint solver when the model is small enough, else round by round.
  */
-async function solveRotation(context: MatchContext, stage: StageRunner, warnings: string[], options: MatchOptions): Promise<FormatResult> {
+async function solveRotation(context: MatchContext, stage: StageRunner, warnings: MatchWarning[], options: MatchOptions): Promise<FormatResult> {
   const { cohort, matrix } = context;
   const program = cohort.program;
   const R = program.rotation!.rounds;
@@ -636,14 +639,14 @@ async function solveRotation(context: MatchContext, stage: StageRunner, warnings
       const want = Math.min(minDepartments, R);
       const limited = [...Array(n).keys()].filter((i) => met[i]! > 0 && deps[i]!.size < want && deps[i]!.size >= target[i]!);
       const short = shortOf(rounds);
-      if (R < minDepartments) warnings.push(`minDepartments is ${minDepartments} but there are only ${R} round(s): at most ${R} department(s) per mentee`);
-      if (limited.length) warnings.push(`${limited.length} mentee(s) meet fewer than ${want} departments because their eligible mentors come from fewer departments: ${list(limited)}`);
+      if (R < minDepartments) warnings.push({ code: "departments-above-rounds", message: `minDepartments is ${minDepartments} but there are only ${R} round(s): at most ${R} department(s) per mentee` });
+      if (limited.length) warnings.push({ code: "departments-limited", message: `${limited.length} mentee(s) meet fewer than ${want} departments because their eligible mentors come from fewer departments: ${list(limited)}` });
       if (short.length) {
         optimal = false;
         const cause = solver === "sequential-min-cost-flow"
           ? "the round-by-round solve (used for cohorts too large to solve jointly) found no free seat with an eligible mentor from another department in a round they were free"
           : "the department rule could not be kept together with the other hard rules and was relaxed (see stats.infeasibility)";
-        warnings.push(`${short.length} mentee(s) meet fewer departments than their eligible mentors allow (${want} wanted): ${list(short)}; ${cause}`);
+        warnings.push({ code: "departments-short", message: `${short.length} mentee(s) meet fewer departments than their eligible mentors allow (${want} wanted): ${list(short)}; ${cause}` });
       }
     }
     const stats = summarise(matches.map((x) => x.score), { matchedMentees: met.reduce((s, v) => s + (v > 0 ? 1 : 0), 0), matchable: matchableRows(matrix), solver, optimal, objective: "maxTotal", blockingPairs: null });
@@ -828,7 +831,7 @@ function repairDepartments(matrix: { rows: number; cols: number; scores: Float64
  * Joint rounds through the constraint solver: no repeats, programme quotas in every round, and
  * (with minDepartments) a per-department cap that guarantees it.
  */
-async function jointConstrained(context: MatchContext, R: number, target: Int32Array | null, capacity: Int32Array, locked: ReadonlyArray<readonly [number, number]>, options: MatchOptions, warnings: string[]) {
+async function jointConstrained(context: MatchContext, R: number, target: Int32Array | null, capacity: Int32Array, locked: ReadonlyArray<readonly [number, number]>, options: MatchOptions, warnings: MatchWarning[]) {
   const { matrix } = context;
   const n = matrix.rows;
   const m = matrix.cols;

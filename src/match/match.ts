@@ -13,6 +13,7 @@ import { explainUnmatched, matchableRows } from "../report/unmatched.js";
 import { summarise } from "../report/stats.js";
 import { cohortFingerprintSteps, RESULT_VERSION } from "../report/fingerprint.js";
 import { overallScoreReason } from "../report/best-available.js";
+import type { MatchWarning } from "../report/outcome-codes.js";
 import type { Match, MatchOptions, FormatResult, MatchResult, MatchStage, Unmatched } from "./types.js";
 import { resolveMatchOptions, type ResolvedMatchOptions } from "./options.js";
 import { checkCohortSize } from "./size-guard.js";
@@ -116,17 +117,17 @@ export async function match(input: CohortInput | Cohort, rawOptions: MatchOption
   // Scoring reports its own two stages: encode, then rows scored.
   checkAborted(signal);
   const scoredAt = performance.now();
-  const warnings: string[] = [];
+  const warnings: MatchWarning[] = [];
   const matrix = await scoreStage(cohort, custom, resolved, warnings);
   timings.score = performance.now() - scoredAt;
   timings.encode = matrix.timings.encodeMs;
   timings.score = Math.max(0, timings.score - matrix.timings.encodeMs);
   for (const lv of matrix.lockedViolations) {
-    warnings.push(`locked pair ${JSON.stringify(matrix.colIds[lv.col])} → ${JSON.stringify(matrix.rowIds[lv.row])} breaks ${lv.violations.join(", ")}; kept as locked`);
+    warnings.push({ code: "locked-pair-breaks-rules", message: `locked pair ${JSON.stringify(matrix.colIds[lv.col])} → ${JSON.stringify(matrix.rowIds[lv.row])} breaks ${lv.violations.join(", ")}; kept as locked` });
   }
   const context: MatchContext = { cohort, matrix, custom, timings, messages: options.messages };
   if (program.quotas.length > 0 && (program.format === "peer" || program.format === "flash")) {
-    warnings.push(`quotas apply to one-on-one, reverse, group and rotational programmes; this ${program.format} programme ignores its ${program.quotas.length} quota(s)`);
+    warnings.push({ code: "quotas-ignored", message: `quotas apply to one-on-one, reverse, group and rotational programmes; this ${program.format} programme ignores its ${program.quotas.length} quota(s)` });
   }
   let solved: FormatResult;
   switch (program.format) {
@@ -154,14 +155,14 @@ export async function match(input: CohortInput | Cohort, rawOptions: MatchOption
 }
 
 /** Scores the cohort: in slices on this thread, or on `threads` worker threads. */
-async function scoreStage(cohort: Cohort, custom: readonly ExtraCriterion[], o: ResolvedMatchOptions, warnings: string[]): Promise<CompatibilityMatrix> {
+async function scoreStage(cohort: Cohort, custom: readonly ExtraCriterion[], o: ResolvedMatchOptions, warnings: MatchWarning[]): Promise<CompatibilityMatrix> {
   const { signal, onProgress } = o;
   if (o.threads > 1) {
     const why = parallelScoringUnavailable(custom.length);
     if (why === null) {
       return scoreInParallel(cohort, { threads: o.threads, workerUrl: o.workerUrl ?? defaultWorkerUrl(), memoryLimit: o.memoryLimit, signal, onProgress });
     }
-    warnings.push(`threads: scored on one thread because ${why}`);
+    warnings.push({ code: "threads-unavailable", message: `threads: scored on one thread because ${why}` });
   }
   return runStepsAsync(scoreMatrixSteps(cohort, { custom, memoryLimit: o.memoryLimit, ...(signal ? { signal } : {}), ...(onProgress ? { onProgress } : {}) }), { signal });
 }
@@ -174,7 +175,7 @@ function ensureReasons(result: MatchResult, messages: ReasonMessages | undefined
   }
 }
 
-async function solveOneOnOne(context: MatchContext, stage: StageRunner, warnings: string[], options: MatchOptions): Promise<FormatResult> {
+async function solveOneOnOne(context: MatchContext, stage: StageRunner, warnings: MatchWarning[], options: MatchOptions): Promise<FormatResult> {
   const { cohort, matrix } = context;
   const program = cohort.program;
   if (program.quotas.length > 0 || program.solver === "constraint" || program.solver === "local") {
@@ -216,12 +217,12 @@ function solveStablePairs(context: MatchContext, problem: PairProblem): PairSolu
   return { rowToCol, load, unmetMinimum, threshold: null, solver: "deferred-acceptance", optimal: false };
 }
 
-async function solvePeerFormat(context: MatchContext, stage: StageRunner, warnings: string[]): Promise<FormatResult> {
+async function solvePeerFormat(context: MatchContext, stage: StageRunner, warnings: MatchWarning[]): Promise<FormatResult> {
   const { cohort, matrix } = context;
   const program = cohort.program;
   const n = matrix.rows;
   const solution = await stage.sliced("solve", solvePeersSteps({ n, scores: matrix.scores, eligible: matrix.eligible, locked: matrix.locked }, program.peer.oddPolicy));
-  for (const [a, b] of solution.lockConflicts) warnings.push(`locked pair ${JSON.stringify(matrix.rowIds[a])} – ${JSON.stringify(matrix.rowIds[b])} not kept: one of them is already locked to another peer`);
+  for (const [a, b] of solution.lockConflicts) warnings.push({ code: "locked-pair-not-kept", message: `locked pair ${JSON.stringify(matrix.rowIds[a])} – ${JSON.stringify(matrix.rowIds[b])} not kept: one of them is already locked to another peer` });
   return stage("report", () => {
     const lockedSet = new Set(matrix.locked.map(([a, b]) => `${Math.min(a, b)},${Math.max(a, b)}`));
     const matches: Match[] = solution.groups.map((g) => {
@@ -275,7 +276,7 @@ async function solvePeerFormat(context: MatchContext, stage: StageRunner, warnin
   });
 }
 
-function solveFlashFormat(context: MatchContext, stage: StageRunner, warnings: string[]): FormatResult {
+function solveFlashFormat(context: MatchContext, stage: StageRunner, warnings: MatchWarning[]): FormatResult {
   const { cohort, matrix } = context;
   const program = cohort.program;
   const slots = program.flash.slots;

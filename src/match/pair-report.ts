@@ -6,6 +6,7 @@ import { explainUnmatched, matchableRows } from "../report/unmatched.js";
 import { summarise } from "../report/stats.js";
 import { partnerChoiceReason } from "../report/best-available.js";
 import { describeBlockingPairs } from "../report/blocking-pairs.js";
+import type { MatchWarning, UnmatchedCode } from "../report/outcome-codes.js";
 import type { Match, FormatResult, Unmatched } from "./types.js";
 import { preferenceProblem, type MatchContext } from "./context.js";
 
@@ -46,10 +47,10 @@ export function timetableMatches(context: MatchContext, rounds: ReadonlyArray<Re
 }
 
 /** Names, in `warnings`, the locked pairs a timetable could not keep, and why. */
-export function warnLockedDropped(context: MatchContext, dropped: ReadonlyArray<readonly [number, number]>, what: string, warnings: string[]): void {
+export function warnLockedDropped(context: MatchContext, dropped: ReadonlyArray<readonly [number, number]>, what: string, warnings: MatchWarning[]): void {
   const { matrix } = context;
   for (const [i, j] of dropped) {
-    warnings.push(`locked pair ${JSON.stringify(matrix.colIds[j])} → ${JSON.stringify(matrix.rowIds[i])} not kept: ${JSON.stringify(matrix.rowIds[i])} or ${JSON.stringify(matrix.colIds[j])} already has as many locked meetings as ${what} allow`);
+    warnings.push({ code: "locked-pair-not-kept", message: `locked pair ${JSON.stringify(matrix.colIds[j])} → ${JSON.stringify(matrix.rowIds[i])} not kept: ${JSON.stringify(matrix.rowIds[i])} or ${JSON.stringify(matrix.colIds[j])} already has as many locked meetings as ${what} allow` });
   }
 }
 
@@ -64,12 +65,12 @@ function lockedInfo(context: MatchContext): Map<number, { col: number; rules: st
 }
 
 /** Turns a one-on-one solution into matches, unmatched explanations and statistics. */
-export function reportPairs(context: MatchContext, problem: PairProblem, solution: PairSolution, warnings: string[], stable: boolean): FormatResult {
+export function reportPairs(context: MatchContext, problem: PairProblem, solution: PairSolution, warnings: MatchWarning[], stable: boolean): FormatResult {
   return runSteps(reportPairsSteps(context, problem, solution, warnings, stable));
 }
 
 /** {@link reportPairs} as a resumable computation (see `src/steps.ts`). */
-export function* reportPairsSteps(context: MatchContext, problem: PairProblem, solution: PairSolution, warnings: string[], stable: boolean): Steps<FormatResult> {
+export function* reportPairsSteps(context: MatchContext, problem: PairProblem, solution: PairSolution, warnings: MatchWarning[], stable: boolean): Steps<FormatResult> {
   const { cohort, matrix } = context;
   const program = cohort.program;
   const locked = lockedInfo(context);
@@ -100,7 +101,7 @@ export function* reportPairsSteps(context: MatchContext, problem: PairProblem, s
   const selfRow = (j: number) => matrix.rowIndex.get(matrix.colIds[j]!) ?? -1;
   for (let i = 0; i < problem.rows; i++) {
     if (solution.rowToCol[i]! >= 0) continue;
-    let reason: { code: string; message: string } | undefined;
+    let reason: { code: UnmatchedCode; message: string } | undefined;
     if (stable) reason = { code: "not-preferred", message: "every eligible mentor with a free seat or a choice prefers the mentees they hold (stable matching)" };
     else if (solution.threshold !== null) {
       // Under maxMin, free eligible mentors may exist whose pair scores fall under the bottleneck.
@@ -147,7 +148,7 @@ export function* reportPairsSteps(context: MatchContext, problem: PairProblem, s
     }
   }
   unmatched.sort((a, b) => (a.role === b.role ? (a.id < b.id ? -1 : 1) : a.role === "mentee" ? -1 : 1));
-  if (solution.unmetMinimum.length > 0) warnings.push(`${solution.unmetMinimum.length} mentor(s) could not reach their minimum load`);
+  if (solution.unmetMinimum.length > 0) warnings.push({ code: "minimum-not-met", message: `${solution.unmetMinimum.length} mentor(s) could not reach their minimum load` });
 
   const matchable = matchableRows(problem);
   const blocking = yield* countBlockingPairsSteps(preferenceProblem(context, problem.capacity), solution.rowToCol);
@@ -161,7 +162,7 @@ export function* reportPairsSteps(context: MatchContext, problem: PairProblem, s
   });
   if (solution.threshold !== null) stats["threshold"] = solution.threshold;
   stats.blockingPairsNote = describeBlockingPairs(blocking, stable ? "stable" : program.objective);
-  if (stable && blocking > 0) warnings.push(`stable matching left ${stats.blockingPairsNote}; locked pairs or capacities caused them`);
+  if (stable && blocking > 0) warnings.push({ code: "blocking-pairs", message: `stable matching left ${stats.blockingPairsNote}; locked pairs or capacities caused them` });
   return { format: program.format, matches, unmatched, stats, warnings };
 }
 

@@ -11,6 +11,7 @@ import { summarise } from "../report/stats.js";
 import { explainUnmatched } from "../report/unmatched.js";
 import type { StageRunner } from "./context.js";
 import { byMentorThenMentee } from "./pair-report.js";
+import type { MatchWarning } from "../report/outcome-codes.js";
 import type { FormatResult, Match, MatchOptions, MatchStage, Unmatched } from "./types.js";
 import { runStepsAsync } from "../steps.js";
 
@@ -22,11 +23,11 @@ import { runStepsAsync } from "../steps.js";
  */
 export async function matchSparse(
   cohort: Cohort, custom: ExtraCriterion[], options: MatchOptions, stage: StageRunner,
-  timings: Record<MatchStage | "total", number>, warnings: string[], mode: { perMentee: number; automatic: boolean },
+  timings: Record<MatchStage | "total", number>, warnings: MatchWarning[], mode: { perMentee: number; automatic: boolean },
 ): Promise<FormatResult> {
   const program = cohort.program;
   if (mode.automatic) {
-    warnings.push(`sparse candidate mode: more than ${SPARSE_AUTO_PAIRS.toLocaleString("en-US")} mentee × mentor pairs, so each mentee keeps its ${mode.perMentee} best eligible mentors and the result is checked against every eligible pair (stats.certified); set program.candidates.perMentee to choose the number`);
+    warnings.push({ code: "sparse-candidates", message: `sparse candidate mode: more than ${SPARSE_AUTO_PAIRS.toLocaleString("en-US")} mentee × mentor pairs, so each mentee keeps its ${mode.perMentee} best eligible mentors and the result is checked against every eligible pair (stats.certified); set program.candidates.perMentee to choose the number` });
   }
   const scoredAt = performance.now();
   const set = await runStepsAsync(scoreCandidatesSteps(cohort, mode.perMentee, { custom, ...(options.signal ? { signal: options.signal } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}) }), options.signal ? { signal: options.signal } : {});
@@ -40,7 +41,7 @@ export async function matchSparse(
   const mentors = Array.from(set.sides.cols, (p) => people[p]!);
   const mentees = Array.from(set.sides.rows, (p) => people[p]!);
   for (const lv of set.lockedViolations) {
-    warnings.push(`locked pair ${JSON.stringify(colIds[lv.col])} → ${JSON.stringify(rowIds[lv.row])} breaks ${lv.violations.join(", ")}; kept as locked`);
+    warnings.push({ code: "locked-pair-breaks-rules", message: `locked pair ${JSON.stringify(colIds[lv.col])} → ${JSON.stringify(rowIds[lv.row])} breaks ${lv.violations.join(", ")}; kept as locked` });
   }
   const lockedSet = new Map<number, number>(set.locked.map(([i, j]) => [i, j]));
   const rescoreRow = (i: number, scores: Float64Array, eligible: Uint8Array) => {
@@ -125,9 +126,9 @@ export async function matchSparse(
       }
     }
     unmatched.sort((a, b) => (a.role === b.role ? (a.id < b.id ? -1 : 1) : a.role === "mentee" ? -1 : 1));
-    if (solution.unmetMinimum.length > 0) warnings.push(`${solution.unmetMinimum.length} mentor(s) could not reach their minimum load`);
+    if (solution.unmetMinimum.length > 0) warnings.push({ code: "minimum-not-met", message: `${solution.unmetMinimum.length} mentor(s) could not reach their minimum load` });
     const c = solution.certificate;
-    if (!c.certified) warnings.push(`sparse candidates: ${c.violations} left-out pair(s) could still improve the result after ${c.rounds} solves; raise program.candidates.perMentee`);
+    if (!c.certified) warnings.push({ code: "sparse-not-certified", message: `sparse candidates: ${c.violations} left-out pair(s) could still improve the result after ${c.rounds} solves; raise program.candidates.perMentee` });
     let matchable = 0;
     for (let i = 0; i < rows; i++) if (set.eligibleCount[i]! > 0) matchable++;
     const stats = summarise(matches.map((m) => m.score), { matchedMentees: matches.length, matchable, solver: solution.solver, optimal: solution.optimal, objective: program.objective, blockingPairs: null });

@@ -1,4 +1,5 @@
 import type { Format } from "../model/program.js";
+import type { MatchWarning, UnmatchedCode } from "../report/outcome-codes.js";
 import type { PairScore, Reason, ReasonMessages } from "../score/index.js";
 import type { ExtraCriterion } from "../criteria/index.js";
 import type { HighsOption } from "../solvers/constraint/highs-loader.js";
@@ -101,8 +102,8 @@ export interface Match {
 }
 
 /**
- * Why a participant has no match, in a machine-readable code and a sentence.
- * Codes: `no-eligible-partner` (every candidate excluded by a rule), `partners-at-capacity`
+ * Why a participant has no match, in a machine-readable code (`UNMATCHED_CODES`, typed since
+ * 0.2.0) and a sentence. Codes: `no-eligible-partner` (every candidate excluded by a rule), `partners-at-capacity`
  * (eligible partners exist but are all full), `not-preferred` (stable mode: every eligible
  * partner prefers whom they hold), `below-threshold` (maxMin: only pairs under the best
  * achievable minimum were left), `odd-pool` (peer: one left over), `no-mentee` (a mentor nobody
@@ -115,7 +116,7 @@ export interface Match {
 export interface Unmatched {
   id: string;
   role: "mentee" | "mentor" | "peer";
-  code: string;
+  code: UnmatchedCode;
   message: string;
   detail: {
     candidates: number;
@@ -169,7 +170,7 @@ export interface FormatResult {
   /** Totals, quality figures, the solver used and timings. */
   stats: MatchStats;
   /** What the admin should know: relaxed rules, ignored options, a solver fallback, … */
-  warnings: string[];
+  warnings: MatchWarning[];
 }
 
 /**

@@ -75,7 +75,7 @@ function summarySection(result: MatchResult, unmatched: number): string {
   ];
   const notes: string[] = [];
   if (typeof s.blockingPairsNote === "string") notes.push(`<p class="note"><strong>Stability.</strong> ${escapeHtml(s.blockingPairsNote.charAt(0).toUpperCase() + s.blockingPairsNote.slice(1))}.</p>`);
-  if (result.warnings.length > 0) notes.push(`<div class="warnings"><strong>Warnings</strong><ul>${result.warnings.map((w) => `<li>${escapeHtml(w)}</li>`).join("")}</ul></div>`);
+  if (result.warnings.length > 0) notes.push(`<div class="warnings"><strong>Warnings</strong><ul>${result.warnings.map((w) => `<li>${escapeHtml(w.message)}</li>`).join("")}</ul></div>`);
   return `<section id="summary"><div class="cards">${cards.join("")}</div>${notes.join("")}</section>`;
 }
 

@@ -1,6 +1,7 @@
 import * as z from "zod";
 import { FORMATS } from "../model/program.js";
 import { REASON_CODES } from "../score/reason-codes.js";
+import { UNMATCHED_CODES, WARNING_CODES } from "./outcome-codes.js";
 import { RESULT_VERSION } from "./fingerprint.js";
 
 const reason = z.object({
@@ -43,7 +44,7 @@ const matchSchema = z.object({
 const unmatched = z.object({
   id: z.string(),
   role: z.enum(["mentee", "mentor", "peer"]),
-  code: z.string().describe("Why: no-eligible-partner, partners-at-capacity, odd-pool, …"),
+  code: z.enum(UNMATCHED_CODES).describe("Why (UNMATCHED_CODES): no-eligible-partner, partners-at-capacity, odd-pool, …"),
   message: z.string(),
   detail: z.looseObject({
     candidates: z.number(),
@@ -81,7 +82,7 @@ export const resultSchema = z.object({
   rounds: z.array(z.array(matchSchema)).optional().describe("Rotational and flash: the matches of each round or slot."),
   unmatched: z.array(unmatched),
   stats,
-  warnings: z.array(z.string()),
+  warnings: z.array(z.object({ code: z.enum(WARNING_CODES).describe("WARNING_CODES"), message: z.string() })).describe("What the admin should know: a code and a sentence."),
   version: z.literal(RESULT_VERSION).describe("Version of the result format."),
   fingerprint: z.string().regex(/^fnv1a64:[0-9a-f]{16}$/).describe("Fingerprint of the cohort the result came from."),
 });

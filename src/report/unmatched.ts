@@ -1,4 +1,5 @@
 import type { Unmatched } from "../match/types.js";
+import type { UnmatchedCode } from "./outcome-codes.js";
 
 /** What the unmatched explainer needs from a compatibility matrix. */
 export interface EligibilityView {
@@ -84,7 +85,7 @@ export function explainUnmatched(args: {
   partnerIds: readonly string[];
   full: (t: number) => boolean;
   /** Set when the objective itself left eligible, non-full partners unused (e.g. maxMin, stable). */
-  reason?: { code: string; message: string };
+  reason?: { code: UnmatchedCode; message: string };
 }): Unmatched {
   const { view, index, axis, partnerWord } = args;
   const base = excludedByRule(view, index, axis, args.selfIndex);

@@ -54,7 +54,7 @@ describe("match: group", () => {
     expect(result.matches).toHaveLength(1);
     expect(result.matches[0]!.mentorIds).toEqual(["m1"]);
     expect(result.matches[0]!.menteeIds).toEqual(["a", "b", "c"]);
-    expect(result.warnings.some((w) => w.includes("m2"))).toBe(true);
+    expect(result.warnings.some((w) => w.message.includes("m2"))).toBe(true);
   });
 
   it("regression: zero-score pairs still count — the most participants are matched first", async () => {
@@ -169,7 +169,7 @@ describe("quotas", () => {
     const selected = cohort.participants.filter((p) => p.role !== "mentor" && selectorMatches(p, quota.mentees));
     const hits = result.matches.filter((x) => selectorMatches(byPid.get(x.menteeIds[0]!)!, quota.mentees) && selectorMatches(byPid.get(x.mentorIds[0]!)!, quota.mentors)).length;
     if (result.stats["status"] !== "infeasible") expect(hits).toBeGreaterThanOrEqual(0.5 * selected.length - 1e-9);
-    else expect(result.warnings.join(" ")).toContain("seniors for Engineering");
+    else expect(result.warnings.map((w) => w.message).join(" ")).toContain("seniors for Engineering");
   });
 
   it("why not on a quota result names rules but does not re-solve without the quotas", async () => {
@@ -201,7 +201,7 @@ describe("quotas", () => {
     const result = await match(raw);
     expect(result.stats["status"]).toBe("infeasible");
     expect((result.stats["infeasibility"] as { constraints: string[] }).constraints).toContain("senior mentors for Eng");
-    expect(result.warnings.some((w) => w.includes("senior mentors for Eng"))).toBe(true);
+    expect(result.warnings.some((w) => w.message.includes("senior mentors for Eng"))).toBe(true);
   });
 });
 

@@ -90,7 +90,7 @@ describe("issue 14.4: rotational and flash keep locked pairs", () => {
       const result = await match({ participants, program: { ...program, rules: { locked } } });
       // With A–y fixed, x can only meet B in the one round/slot.
       expect(meetings(result)).toEqual(["0:A-y locked", "0:B-x"]);
-      expect(result.warnings.filter((w) => w.includes("locked"))).toEqual([]);
+      expect(result.warnings.filter((w) => w.message.includes("locked"))).toEqual([]);
     });
   }
 
@@ -112,7 +112,7 @@ describe("issue 14.4: rotational and flash keep locked pairs", () => {
     expect(kept).toHaveLength(1);
     expect(result.matches.find((m) => m.mentorIds[0] === "A")!.locked).toBe(true);
     const other = kept[0] === "x" ? "y" : "x";
-    expect(result.warnings.filter((w) => w.includes("not kept"))).toEqual([expect.stringContaining(`"A" → "${other}" not kept`)]);
+    expect(result.warnings.filter((w) => w.code === "locked-pair-not-kept").map((w) => w.message)).toEqual([expect.stringContaining(`"A" → "${other}" not kept`)]);
   });
 });
 
@@ -233,7 +233,7 @@ describe("issue 14.5: minDepartments holds for every matched mentee wherever it 
     expect(result.matches).toHaveLength(5);
     expect(result.stats.total).toBeCloseTo(2.8, 9);
     expect(result.matches.filter((m) => m.mentorIds[0] === "B1" && m.menteeIds[0] !== "x")).toHaveLength(2);
-    expect(result.warnings.filter((w) => w.includes("fewer departments than their eligible mentors allow"))).toEqual([]);
+    expect(result.warnings.filter((w) => w.code === "departments-short")).toEqual([]);
     expect(result.stats.optimal).toBe(true); // exact joint solve, rule kept
   });
 
@@ -241,7 +241,7 @@ describe("issue 14.5: minDepartments holds for every matched mentee wherever it 
     const result = await match({ participants, program: { format: "rotational", rotation: { rounds: 3, minDepartments: 2, mode: "sequential" } , weights: tableOnly } }, { criteria: [byTable] });
     expect(result.stats.optimal).toBe(false);
     if (departments(result, "x").size < 2) {
-      const w = result.warnings.find((x) => x.includes("fewer departments than their eligible mentors allow"));
+      const w = result.warnings.find((x) => x.code === "departments-short")?.message;
       expect(w).toContain("x (1)");
       expect(w).toContain("round-by-round");
       expect(w).not.toContain("not enough eligible mentors");
@@ -251,7 +251,7 @@ describe("issue 14.5: minDepartments holds for every matched mentee wherever it 
   it("issue 14.5: a mentee whose eligible mentors span one department is named with that cause", async () => {
     // y can meet only B1 (department B): one department is all it can reach.
     const result = await match({ participants, program: { format: "rotational", rotation: { rounds: 3, minDepartments: 2 }, weights: tableOnly } }, { criteria: [byTable] });
-    const w = result.warnings.find((x) => x.includes("because their eligible mentors come from fewer departments"));
+    const w = result.warnings.find((x) => x.code === "departments-limited")?.message;
     expect(w).toBeDefined();
     for (const id of ["y", "z", "w"]) if (departments(result, id).size > 0) expect(w).toContain(`${id} (1)`);
     expect(w).not.toContain("x (");

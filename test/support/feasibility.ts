@@ -168,7 +168,7 @@ export function checkFeasible(cohort: RawCohort, result: MatchResult): void {
     expect(p, `unknown id ${id}`).toBeDefined();
     return p!;
   };
-  const warned = (needle: string) => result.warnings.some((w) => w.includes(needle));
+  const warned = (needle: string) => result.warnings.some((w) => w.message.includes(needle));
   const infeasible = (name: string) => {
     const inf = result.stats["infeasibility"] as { constraints: string[] } | undefined;
     return inf !== undefined && inf.constraints.some((c) => c.startsWith(name));

@@ -72,7 +72,7 @@ function summary(result: MatchResult, cohort: Cohort): string[] {
     `${result.format}: ${s.matches} match${s.matches === 1 ? "" : "es"}, ${result.unmatched.length} unmatched; mean score ${s.mean.toFixed(3)}, min ${s.min.toFixed(3)}; coverage ${(s.coverage * 100).toFixed(1)} %; solver ${s.solver}${s.optimal ? " (optimal)" : ""}`,
     ...result.unmatched.slice(0, 10).map((u) => `  unmatched ${u.role} ${who(cohort, u.id)}: ${u.message}`),
     ...(result.unmatched.length > 10 ? [`  … and ${result.unmatched.length - 10} more`] : []),
-    ...result.warnings.map((w) => `warning: ${w}`),
+    ...result.warnings.map((w) => `warning: ${w.message}`),
   ].map(escapeForTerminal);
 }
 
