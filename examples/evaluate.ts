@@ -7,10 +7,10 @@
 // availability over goals (computed with the library's own scorer, plus chance).
 import { writeFileSync } from "node:fs";
 import { readFileSync } from "node:fs";
-import { auditResult, calibrateWeights, compareResults, match, parseCohort, scoreMatrix } from "../src/index.js";
+import { auditResult, calibrateWeights, compareResults, match, parseCohort, scoreMatrix, type CohortInput } from "../src/index.js";
 import { createRandom } from "../src/sample/random.js";
 
-const raw = JSON.parse(readFileSync(new URL("./cohort.json", import.meta.url), "utf8"));
+const raw = JSON.parse(readFileSync(new URL("./cohort.json", import.meta.url), "utf8")) as CohortInput;
 const cohort = parseCohort(raw);
 
 // 1. Outcomes of earlier pairs.

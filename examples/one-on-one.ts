@@ -1,9 +1,10 @@
 // One-on-one: match the sample cohort, then ask why a mentee did not get a given mentor.
 // Run: npx tsx examples/one-on-one.ts
 import { readFileSync } from "node:fs";
-import { explainWhyNot, match } from "../src/index.js";
+import { explainWhyNot, match, type CohortInput } from "../src/index.js";
 
-const cohort = JSON.parse(readFileSync(new URL("./cohort.json", import.meta.url), "utf8"));
+// match() validates the input itself; the type says what the file is meant to hold.
+const cohort = JSON.parse(readFileSync(new URL("./cohort.json", import.meta.url), "utf8")) as CohortInput;
 const result = await match(cohort);
 
 console.log(`${result.matches.length} pairs, mean score ${result.stats.mean.toFixed(3)}, coverage ${(result.stats.coverage * 100).toFixed(0)} % (${result.stats.solver}, optimal: ${result.stats.optimal})`);

@@ -34,8 +34,3 @@ export class MatchInputError extends Error {
     this.issues = issues;
   }
 }
-
-/** Shorthand: throw a `MatchInputError` with a single issue. */
-export function inputError(path: (string | number)[], code: string, message: string): never {
-  throw new MatchInputError([{ path, code, message }]);
-}

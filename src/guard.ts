@@ -32,7 +32,7 @@ let cachedLimit: number | undefined;
  */
 export function defaultMemoryLimit(): number {
   if (cachedLimit !== undefined) return cachedLimit;
-  let total = 0;
+  let total: number;
   try {
     const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown; constrainedMemory?: () => number | undefined } }).process;
     const os = proc?.getBuiltinModule?.("node:os") as { totalmem?: () => number } | undefined;
@@ -81,7 +81,7 @@ export function readOptions<T extends object>(options: unknown, path: string): P
   if (options === null || typeof options !== "object" || Array.isArray(options)) {
     throw new MatchInputError([{ path: [path], code: "invalid-options", message: `${path} must be an object, got ${describeValue(options)}` }]);
   }
-  return options as Partial<T>;
+  return options;
 }
 
 /** Short description of a value for messages: `null`, `an array`, `"text"`, `NaN`. */
@@ -92,7 +92,7 @@ export function describeValue(v: unknown): string {
   if (typeof v === "object") return "an object";
   if (typeof v === "function") return "a function";
   if (typeof v === "symbol") return "a symbol";
-  return String(v);
+  return typeof v === "number" || typeof v === "bigint" || typeof v === "boolean" ? String(v) : "undefined";
 }
 
 /** Collects option issues: each check returns the value (or the default) and records a problem. */

@@ -71,7 +71,8 @@ export interface CliCommand {
   options: Readonly<Record<string, CliOption>>;
   /** Paragraphs shown under the usage line in `mentormatch <command> --help`. */
   details?: string;
-  run(context: CliContext): Promise<number>;
+  /** Runs the command and gives its exit code (synchronous commands return it directly). */
+  run(context: CliContext): number | Promise<number>;
 }
 
 /** A mistake in how the command was called: exit 2 with this message. */

@@ -105,7 +105,8 @@ export async function loadCohort(path: string, files: CohortFiles, fs: CliFs, pr
     if (err instanceof MatchInputError && raw.table) throw locateTableIssues(err, raw.table.located, raw.table.unit);
     // JSON participants: cite each one's id beside its index.
     const participants = (input as { participants?: unknown } | null)?.participants;
-    if (err instanceof MatchInputError && Array.isArray(participants)) throw locateTableIssues(err, { participants, lines: [] }, "");
+    // locateTableIssues reads only each entry's `id`, and skips entries that are not objects.
+    if (err instanceof MatchInputError && Array.isArray(participants)) throw locateTableIssues(err, { participants: participants as Record<string, unknown>[], lines: [] }, "");
     throw err;
   }
 }

@@ -110,7 +110,9 @@ if (invokedDirectly) {
     if (err.code === "EPIPE") process.exit(EXIT_CODES.ok);
     throw err;
   });
-  runCli(process.argv.slice(2)).then((code) => {
+  // runCli reports its own errors and resolves to an exit code; a rejection here would be a bug,
+  // which Node prints and exits non-zero on (unhandled rejection), as wanted.
+  void runCli(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });
 }

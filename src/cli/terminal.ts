@@ -2,6 +2,7 @@
 
 // C0 controls (newline and tab included: output is line-based), DEL, C1 controls, and the
 // bidirectional overrides that can reorder what a terminal shows (CVE-2021-42574).
+// eslint-disable-next-line no-control-regex -- matching control characters is this regex's purpose.
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 /**

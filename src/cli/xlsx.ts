@@ -21,7 +21,10 @@ const moduleNames: { xlsx: string } = { xlsx: "@e965/xlsx" };
 function cellText(value: unknown): string {
   if (value === null || value === undefined) return "";
   if (value instanceof Date) return value.toISOString().slice(0, 10);
-  return String(value);
+  if (typeof value === "string") return value;
+  if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint") return String(value);
+  // With `raw` and `cellDates` SheetJS gives only the kinds above; anything else is read as its JSON.
+  return JSON.stringify(value) ?? "";
 }
 
 /** True when `bytes` start like a zip archive (an .xlsx file is one). */

@@ -164,12 +164,12 @@ export function listedPairs(enc: EncodedCohort, cohort: Cohort, direction: PairD
     for (let p = 0; p < n; p++) for (let k = enc.history.start[p]!; k < enc.history.start[p + 1]!; k++) both(p, enc.history.list[k]!, RULE_BIT.history);
   }
   const pairs = (list: readonly { mentorId: string; menteeId: string }[]) =>
-    list.flatMap((pair) => {
+    list.flatMap<[number, number]>((pair) => {
       const mentee = enc.index.get(pair.menteeId);
       const mentor = enc.index.get(pair.mentorId);
       if (mentee === undefined || mentor === undefined) return [];
       return direction === "peer" ? [[mentee, mentor], [mentor, mentee]] : [[mentee, mentor]];
-    }) as [number, number][];
+    });
   for (const [p, q] of pairs(rules.forbidden)) entries.push([p, q, RULE_BIT.forbidden]);
 
   const start = new Int32Array(n + 1);

@@ -1,4 +1,5 @@
 import { MatchInputError } from "../errors.js";
+import { describeValue } from "../guard.js";
 import type { Participant } from "../model/index.js";
 import { defineCriterion, type AnyCriterionModule, type CriterionModule } from "./contract.js";
 
@@ -33,7 +34,7 @@ export function checkCustomScore(name: string, value: unknown, mentee: Participa
       {
         path: ["custom", name],
         code: "invalid-custom-score",
-        message: `custom criterion ${JSON.stringify(name)} returned ${String(value).slice(0, 40)} for mentee ${JSON.stringify(mentee.id)} and mentor ${JSON.stringify(mentor.id)}; scores must be numbers in [0, 1] or null`,
+        message: `custom criterion ${JSON.stringify(name)} returned ${describeValue(value)} for mentee ${JSON.stringify(mentee.id)} and mentor ${JSON.stringify(mentor.id)}; scores must be numbers in [0, 1] or null`,
       },
     ]);
   }

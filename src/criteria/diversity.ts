@@ -175,7 +175,7 @@ export interface DiversityFeatures {
 }
 
 function attributeOf(p: Participant, key: string): string | undefined {
-  let v: unknown;
+  let v: string | number | boolean | null | undefined;
   if (key === "department") v = p.department;
   else if (key === "location") v = p.location;
   else if (key === "organisation") v = p.organisation;

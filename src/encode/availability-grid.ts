@@ -18,7 +18,6 @@ export const WEEK_CELLS = (7 * 24 * 60) / CELL_MINUTES;
  */
 export const GRID_WORDS = Math.ceil(WEEK_CELLS / 32);
 
-const WEEK_MINUTES = 7 * 24 * 60;
 const DAY_INDEX = new Map<string, number>(DAYS.map((d, i) => [d, i]));
 const conversions = new Map<string, Map<number, number>>();
 

@@ -22,19 +22,3 @@ export function wordsFor(bits: number): number {
   return Math.max(1, (bits + 31) >>> 5);
 }
 
-/**
- * Sets bit `bit` of the bitset that starts at `offset` in `words`.
- * @remarks Since 0.1.0
- */
-export function setBit(words: Uint32Array, offset: number, bit: number): void {
-  const w = offset + (bit >>> 5);
-  words[w] = (words[w]! | (1 << (bit & 31))) >>> 0;
-}
-
-/**
- * True when bit `bit` of the bitset that starts at `offset` is set.
- * @remarks Since 0.1.0
- */
-export function hasBit(words: Uint32Array, offset: number, bit: number): boolean {
-  return (words[offset + (bit >>> 5)]! & (1 << (bit & 31))) !== 0;
-}

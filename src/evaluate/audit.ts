@@ -2,7 +2,7 @@ import type { ExtraCriterion } from "../criteria/index.js";
 import { MatchInputError } from "../errors.js";
 import { fieldValue } from "../formats/selectors.js";
 import { adoptParsedCohort } from "../model/cohort.js";
-import { isParsedCohort, parseCohort, type Cohort, type Participant } from "../model/index.js";
+import { isParsedCohort, parseCohort, type Participant } from "../model/index.js";
 import { scoreMatrix, type CompatibilityMatrix } from "../score/index.js";
 import { outcomesOf, readMatches, type ParticipantOutcome } from "./result-pairs.js";
 
@@ -155,7 +155,7 @@ function bestScores(matrix: CompatibilityMatrix, mentorSide: boolean): Map<numbe
  * cohort, or bad options.
  * @remarks Since 0.2.0
  */
-export function auditResult(result: unknown, cohort: Cohort | unknown, options: AuditOptions): Audit {
+export function auditResult(result: unknown, cohort: unknown, options: AuditOptions): Audit {
   const custom = options?.criteria ?? [];
   const parsed = isParsedCohort(cohort) ? cohort : parseCohort(cohort, { customCriteria: custom.map((c) => c.name) });
   const field = groupField(options?.groupBy);

@@ -5,7 +5,7 @@ import { adoptParsedCohort, isParsedCohort, parseCohort, type Cohort } from "../
 import { createRandom, type Random } from "../sample/random.js";
 import { scoreMatrix } from "../score/index.js";
 import { rocAuc, rootMeanSquaredError } from "./metrics.js";
-import { fitNonNegativeLinear, type LinearFit, type WeightedRows } from "./nonnegative-linear.js";
+import { fitNonNegativeLinear, type WeightedRows } from "./nonnegative-linear.js";
 import { fitNonNegativeLogistic } from "./nonnegative-logistic.js";
 
 /**
@@ -422,12 +422,12 @@ function resolveOptions(options: CalibrateOptions, cohort: Cohort): Resolved {
  * learned criteria keep their current total, so the patch reads on the same scale.
  *
  * @param cohort the cohort the outcomes' pairs come from (parsed or as written).
- * @param outcomes one entry per observed pair; a pair may appear more than once.
+ * @param outcomes `PairOutcome[]`, one entry per observed pair (validated); a pair may appear more than once.
  * @throws MatchInputError for unknown ids, a mentee or mentor on the wrong side, bad or mixed
  * outcome values, or bad options.
  * @remarks Since 0.2.0
  */
-export function calibrateWeights(cohort: Cohort | unknown, outcomes: readonly PairOutcome[] | unknown, rawOptions: CalibrateOptions = {}): Calibration {
+export function calibrateWeights(cohort: unknown, outcomes: unknown, rawOptions: CalibrateOptions = {}): Calibration {
   const options = readOptions<CalibrateOptions>(rawOptions, "options") as CalibrateOptions;
   const custom = options.criteria ?? [];
   const parsed = isParsedCohort(cohort) ? cohort : parseCohort(cohort, { customCriteria: custom.map((c) => c.name) });
@@ -548,7 +548,7 @@ export function calibrateWeights(cohort: Cohort | unknown, outcomes: readonly Pa
   for (let b = 0; b < o.bootstrap && fullSum > 0; b++) {
     const weight = new Float64Array(f.n);
     for (let i = 0; i < f.n; i++) weight[Math.floor(random.next() * f.n)]! += 1;
-    const fit = fitWeights(f, learned, rowsAll, weight, binary, o.ridge, full as LinearFit);
+    const fit = fitWeights(f, learned, rowsAll, weight, binary, o.ridge, full);
     const sum = fit.coef.reduce((s, c) => s + c, 0);
     if (sum > 0) learned.forEach((_, t) => samples[t]!.push(fit.coef[t]! / sum));
   }

@@ -71,7 +71,7 @@ export function solveNnlsGram(gram: Matrix, atb: Float64Array, options: NnlsOpti
       });
       set.forEach((i, k) => {
         x[i] = x[i]! + alpha * (s[k]! - x[i]!);
-        if (x[i]! <= tol) {
+        if (x[i] <= tol) {
           x[i] = 0;
           passive[i] = 0;
         }

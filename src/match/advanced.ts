@@ -1,7 +1,7 @@
 import type { Participant } from "../model/participant.js";
 import { adoptParsedCohort } from "../model/cohort.js";
 import { explainPair, makeReason, type CompatibilityMatrix, type Reason } from "../score/index.js";
-import { WEEK_CELLS, CELL_MINUTES } from "../encode/index.js";
+import { WEEK_CELLS, CELL_MINUTES, type EncodedCohort } from "../encode/index.js";
 import { solveConstrained } from "../solvers/constraint/solve.js";
 import type { ConstraintModel, ConstraintResult, LinearConstraint } from "../solvers/constraint/types.js";
 import { runStepsAsync, SliceClock, throwIfAborted } from "../steps.js";
@@ -15,7 +15,7 @@ import { summarise } from "../report/stats.js";
 import { pairProblem, type MatchContext, type StageRunner } from "./context.js";
 import { byMentorThenMentee, reportPairs, timetableMatches, warnLockedDropped } from "./pair-report.js";
 import type { MatchWarning, UnmatchedCode, WarningCode } from "../report/outcome-codes.js";
-import type { Match, MatchOptions, FormatResult, MatchResult, MemberScore, Unmatched } from "./types.js";
+import type { Match, MatchOptions, FormatResult, MemberScore, Unmatched } from "./types.js";
 
 const DAY_NAMES = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 
@@ -418,9 +418,8 @@ async function solveGroups(context: MatchContext, stage: StageRunner, warnings: 
   let starts: number[][] = [];
   let mentorStarts: number[][] = [];
   if (group.requireCommonSlot) {
-    const encoded = (peer ?? matrix).encoded;
     const length = Math.ceil(program.criteria.availability.minutesPerMeeting / CELL_MINUTES);
-    const startsOf = (enc: typeof encoded, idx: number) => meetingStarts(enc.grid, enc.size, idx, length);
+    const startsOf = (enc: EncodedCohort, idx: number) => meetingStarts(enc.grid, enc.size, idx, length);
     starts = people.map((p) => (peer ? startsOf(peer.encoded, peer.rowParticipants[peerIndex(people.indexOf(p))]!) : []));
     if (!peer) starts = people.map(() => []);
     mentorStarts = mentors.map((_, j) => startsOf(matrix.encoded, matrix.colParticipants[j]!));
@@ -579,7 +578,7 @@ async function solveRotation(context: MatchContext, stage: StageRunner, warnings
   const departmentOf = mentors.map((p) => p.department);
   const departmentsMet = (rs: Array<Array<[number, number]>>) => {
     const met = Array.from({ length: n }, () => new Set<string>());
-    for (const r of rs) for (const [i, j] of r) if (departmentOf[j] !== undefined) met[i]!.add(departmentOf[j]!);
+    for (const r of rs) for (const [i, j] of r) if (departmentOf[j] !== undefined) met[i]!.add(departmentOf[j]);
     return met;
   };
   const target = minDepartments === undefined ? null : departmentTargets(matrix, departmentOf, R, minDepartments);

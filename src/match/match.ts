@@ -176,7 +176,7 @@ function ensureReasons(result: MatchResult, messages: ReasonMessages | undefined
 }
 
 async function solveOneOnOne(context: MatchContext, stage: StageRunner, warnings: MatchWarning[], options: MatchOptions): Promise<FormatResult> {
-  const { cohort, matrix } = context;
+  const { cohort } = context;
   const program = cohort.program;
   if (program.quotas.length > 0 || program.solver === "constraint" || program.solver === "local") {
     return solveQuotaPairs(context, stage, warnings, options);

@@ -57,7 +57,7 @@ export function readMessages(value: unknown, issues: MatchIssue[]): ReasonMessag
     if (!REASON_CODE_SET.has(code)) issues.push({ path: ["options", "messages", code], code: "unknown-reason-code", message: `${JSON.stringify(code)} is not a reason code (see REASON_CODES)` });
     else if (typeof render !== "function") issues.push({ path: ["options", "messages", code], code: "invalid-option", message: `the message for ${JSON.stringify(code)} must be a function (params) => string, got ${describeValue(render)}` });
   }
-  return value as ReasonMessages;
+  return value;
 }
 
 function readCriteria(value: unknown, issues: MatchIssue[]): ExtraCriterion[] {

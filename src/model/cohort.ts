@@ -84,7 +84,7 @@ export function* parseCohortSteps(input: unknown, rawOptions: ParseCohortOptions
   const options = readParseOptions(rawOptions);
   const schemaIssues: MatchIssue[] = [];
   const toIssue = (iss: z.core.$ZodIssue, prefix: PropertyKey[] = []): MatchIssue => ({
-    path: [...prefix, ...iss.path].map((p) => (typeof p === "symbol" ? String(p) : p)) as MatchIssue["path"],
+    path: [...prefix, ...iss.path].map<MatchIssue["path"][number]>((p) => (typeof p === "symbol" ? String(p) : p)),
     code: issueCode(iss),
     message: iss.message,
   });
@@ -101,10 +101,10 @@ export function* parseCohortSteps(input: unknown, rawOptions: ParseCohortOptions
       }
       const rest = cohortSchema.safeParse({ ...(input as object), participants: [] });
       if (!rest.success) schemaIssues.push(...rest.error.issues.map((iss) => toIssue(iss)));
-      else if (schemaIssues.length === 0) data = { ...rest.data, participants } as Cohort;
+      else if (schemaIssues.length === 0) data = { ...rest.data, participants };
     } else {
       const result = cohortSchema.safeParse(input);
-      if (result.success) data = result.data as Cohort;
+      if (result.success) data = result.data;
       else schemaIssues.push(...result.error.issues.map((iss) => toIssue(iss)));
     }
   } catch (err) {
@@ -127,7 +127,7 @@ function readParseOptions(raw: unknown): ParseCohortOptions {
   if (!Array.isArray(names) || !names.every((n) => typeof n === "string")) {
     throw new MatchInputError([{ path: ["options", "customCriteria"], code: "invalid-option", message: `customCriteria must be a list of criterion names, got ${describeValue(names)}` }]);
   }
-  return { customCriteria: names as string[] };
+  return { customCriteria: names };
 }
 
 /**
@@ -167,12 +167,12 @@ function crossCheckParts(input: unknown, options: ParseCohortOptions): MatchIssu
     const raw = (input as { participants?: unknown }).participants;
     const list: readonly unknown[] = Array.isArray(raw) && raw.length <= 1_000_000 ? raw : [];
     const parsedProgram = programSchema.safeParse((input as { program?: unknown }).program ?? {});
-    const program = parsedProgram.success ? (parsedProgram.data as Program) : undefined;
+    const program = parsedProgram.success ? (parsedProgram.data) : undefined;
     const group = program?.format === "group" ? program.group : undefined;
     const participants = list.map((item) => {
       const one = participantSchema.safeParse(item);
       if (!one.success) return undefined;
-      const p = one.data as Participant;
+      const p = one.data;
       if (group && (item as { capacity?: unknown }).capacity === undefined) p.capacity = group.size.max;
       return p;
     });

@@ -88,9 +88,12 @@ interface Column {
   keys: string[];
   kind: ColumnKind;
   /** Raw cell → replacement, exact, then trimmed and lower-cased. */
-  values: Map<string, unknown> | undefined;
-  valuesLoose: Map<string, unknown> | undefined;
+  values: Map<string, MappedCell> | undefined;
+  valuesLoose: Map<string, MappedCell> | undefined;
 }
+
+/** A replacement from the mapping's `values` (the import-mapping schema allows these only). */
+type MappedCell = string | number | boolean | null;
 
 /** Matches the header row to fields (linear in the number of columns). */
 function resolveColumns(table: ParticipantTable, mapping: ImportMapping | undefined, issues: MatchIssue[]): Column[] {
@@ -154,7 +157,7 @@ function resolveColumns(table: ParticipantTable, mapping: ImportMapping | undefi
 }
 
 /** A cell's replacement from the mapping's `values`, or the cell itself. */
-function mapValue(column: Column, raw: string): unknown {
+function mapValue(column: Column, raw: string): MappedCell | undefined {
   if (column.values === undefined) return raw;
   if (column.values.has(raw)) return column.values.get(raw);
   const loose = column.valuesLoose!.get(raw.toLowerCase());

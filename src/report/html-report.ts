@@ -57,7 +57,7 @@ function meter(x: number): string {
 
 function optimality(result: MatchResult): { value: string; note: string } {
   const s = result.stats;
-  const gap = typeof s["gap"] === "number" ? (s["gap"] as number) : null;
+  const gap = typeof s["gap"] === "number" ? (s["gap"]) : null;
   if (s.optimal) return { value: `<span class="ok">Proven optimal</span>`, note: `objective ${escapeHtml(s.objective)}` };
   if (gap !== null && Number.isFinite(gap)) return { value: `Gap ${escapeHtml(pct(gap))}`, note: `from the proven bound; objective ${escapeHtml(s.objective)}` };
   return { value: "Not proven optimal", note: `objective ${escapeHtml(s.objective)}` };
@@ -214,7 +214,7 @@ function matchesSection(result: MatchResult, cohort: Cohort): string {
  */
 export function toHtmlReport(result: MatchResult, cohort: Cohort | CohortInput, rawOptions: HtmlReportOptions = {}): string {
   const options = readOptions<HtmlReportOptions>(rawOptions, "options") as HtmlReportOptions;
-  checkExportInput(result, cohort as Cohort);
+  checkExportInput(result, cohort);
   if (options.groupBy !== undefined && (!Array.isArray(options.groupBy) || options.groupBy.some((g) => typeof g !== "string"))) {
     throw new MatchInputError([{ path: ["options", "groupBy"], code: "invalid-option", message: "groupBy must be an array of field names" }]);
   }

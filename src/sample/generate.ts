@@ -5,7 +5,7 @@ import { DAYS, type Mode } from "../model/primitives.js";
 import { FORMATS, type Format, type ProgramInput } from "../model/program.js";
 import { describeValue, readOptions } from "../guard.js";
 import { createRandom, cumulativeWeights, type Random } from "./random.js";
-import { AGE_BANDS, BIG_FIVE, CROSS_SKILLS, CULTURES, DEPARTMENTS, GOALS, OFFICES, SECOND_LANGUAGES, type CultureName, type Stage } from "./taxonomy.js";
+import { AGE_BANDS, BIG_FIVE, CROSS_SKILLS, CULTURES, DEPARTMENTS, GOALS, OFFICES, SECOND_LANGUAGES, type Stage } from "./taxonomy.js";
 
 /**
  * Options for {@link generateCohort}. Every share is a probability in [0, 1].
@@ -125,8 +125,10 @@ function resolveOrganisations(value: GenerateCohortOptions["organisations"], iss
     }
     return Array.from({ length: value }, (_, k) => ORGANISATION_NAMES[k] ?? `Organisation ${k + 1}`);
   }
-  const names = Array.isArray(value) ? value : [];
-  if (names.length === 0 || names.length > 1000 || names.some((n) => typeof n !== "string" || n.trim() === "" || n.length > 200) || new Set(names).size !== names.length) {
+  const names: unknown[] = Array.isArray(value) ? value : [];
+  const valid = (list: unknown[]): list is string[] =>
+    list.length > 0 && list.length <= 1000 && list.every((n) => typeof n === "string" && n.trim() !== "" && n.length <= 200) && new Set(list).size === list.length;
+  if (!valid(names)) {
     issues.push({ path: ["organisations"], code: "invalid-option", message: "organisations must be 1–1000 distinct non-empty names (at most 200 characters each)" });
     return [];
   }
@@ -227,7 +229,7 @@ function person(random: Random, id: string, mentorSide: boolean, o: ResolvedOpti
   const office = OFFICES[random.weightedIndex(OFFICE_WEIGHTS)]!;
   const officeIndex = OFFICES.indexOf(office);
   const [cultureName] = office.cultures[random.weightedIndex(OFFICE_CULTURES[officeIndex]!)]!;
-  const culture = CULTURES[cultureName as CultureName] as { female: readonly string[]; male: readonly string[]; family: readonly string[]; language?: string };
+  const culture = CULTURES[cultureName] as { female: readonly string[]; male: readonly string[]; family: readonly string[]; language?: string };
   const g = random.next();
   const gender = g < 0.02 ? "non-binary" : g < 0.51 ? "woman" : "man";
   const first = random.pick(gender === "woman" ? culture.female : gender === "man" ? culture.male : random.chance(0.5) ? culture.female : culture.male);

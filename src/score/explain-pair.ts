@@ -131,7 +131,7 @@ function parseOrThrow<T>(schema: { safeParse(v: unknown): { success: true; data:
   const r = schema.safeParse(value);
   if (r.success) return r.data;
   const issues: MatchIssue[] = r.error.issues.map((iss) => ({
-    path: [at, ...iss.path.map((p) => (typeof p === "symbol" ? String(p) : (p as string | number)))],
+    path: [at, ...iss.path.map((p) => (typeof p === "symbol" ? String(p) : (p)))],
     code: customCode(iss) ?? iss.code.replace(/_/g, "-"),
     message: iss.message,
   }));

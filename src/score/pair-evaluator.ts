@@ -178,18 +178,18 @@ function createComposite(values: readonly Float64Array[], weights: Float64Array,
       let num = 0;
       let d = 0;
       let x: number;
-      if (w0 !== 0 && ((x = v0[j]!) === x || (x = filler) === x)) (num += w0 * x), (d += w0);
-      if (w1 !== 0 && ((x = v1[j]!) === x || (x = filler) === x)) (num += w1 * x), (d += w1);
-      if (w2 !== 0 && ((x = v2[j]!) === x || (x = filler) === x)) (num += w2 * x), (d += w2);
-      if (w3 !== 0 && ((x = v3[j]!) === x || (x = filler) === x)) (num += w3 * x), (d += w3);
-      if (w4 !== 0 && ((x = v4[j]!) === x || (x = filler) === x)) (num += w4 * x), (d += w4);
-      if (w5 !== 0 && ((x = v5[j]!) === x || (x = filler) === x)) (num += w5 * x), (d += w5);
-      if (w6 !== 0 && ((x = v6[j]!) === x || (x = filler) === x)) (num += w6 * x), (d += w6);
-      if (w7 !== 0 && ((x = v7[j]!) === x || (x = filler) === x)) (num += w7 * x), (d += w7);
+      if (w0 !== 0 && ((x = v0[j]!) === x || (x = filler) === x)) { num += w0 * x; d += w0; }
+      if (w1 !== 0 && ((x = v1[j]!) === x || (x = filler) === x)) { num += w1 * x; d += w1; }
+      if (w2 !== 0 && ((x = v2[j]!) === x || (x = filler) === x)) { num += w2 * x; d += w2; }
+      if (w3 !== 0 && ((x = v3[j]!) === x || (x = filler) === x)) { num += w3 * x; d += w3; }
+      if (w4 !== 0 && ((x = v4[j]!) === x || (x = filler) === x)) { num += w4 * x; d += w4; }
+      if (w5 !== 0 && ((x = v5[j]!) === x || (x = filler) === x)) { num += w5 * x; d += w5; }
+      if (w6 !== 0 && ((x = v6[j]!) === x || (x = filler) === x)) { num += w6 * x; d += w6; }
+      if (w7 !== 0 && ((x = v7[j]!) === x || (x = filler) === x)) { num += w7 * x; d += w7; }
       for (let t = 0; t < rest.length; t++) {
         const k = rest[t]!;
         const w = weights[k]!;
-        if ((x = values[k]![j]!) === x || (x = filler) === x) (num += w * x), (d += w);
+        if ((x = values[k]![j]!) === x || (x = filler) === x) { num += w * x; d += w; }
       }
       const score = d === 0 ? 0 : num / d;
       scores[j] = score > 1 ? 1 : score;

@@ -635,7 +635,7 @@ function augmentShortestPaths(
     let ns = 0;
     let i = freeRow;
     let h = 0;
-    let minVal = 0;
+    let minVal: number;
     let sink: number;
     // Sweep all columns while few are scanned (sequential access is fastest); once a quarter
     // are scanned, sweep a compacted list of the unscanned ones instead (long paths).

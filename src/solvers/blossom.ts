@@ -185,7 +185,7 @@ function buildGraph(n: number, edges: ReadonlyArray<readonly [number, number, nu
   const hi = new Int32Array(total);
   const w = new Float64Array(total);
   for (let k = 0; k < total && issues.length < 20; k++) {
-    const e = edges[k];
+    const e: unknown = edges[k];
     if (!Array.isArray(e) || e.length < 3) {
       issues.push({ path: ["edges", k], code: "type", message: "expected [u, v, weight]" });
       continue;
@@ -427,7 +427,6 @@ class BlossomSolver {
   }
 
   addBlossom(baseVertex: number, k: number): void {
-    const n = this.n;
     let v = this.ends[2 * k] as number, w = this.ends[2 * k + 1] as number;
     const bb = this.inBlossom[baseVertex] as number;
     let bv = this.inBlossom[v] as number, bw = this.inBlossom[w] as number;
@@ -478,7 +477,6 @@ class BlossomSolver {
       if (s < bestS) { bestS = s; best = e; }
     }
     this.blossomBestEdges[b] = list; this.bestEdge[b] = best; this.bestSlack[b] = bestS;
-    void n;
   }
 
   private considerBestTo(b: number, e: number, touched: number[]): void {

@@ -220,7 +220,7 @@ export function readCounts(
 ): Int32Array {
   const out = new Int32Array(m);
   if (values === undefined && optional) return out;
-  if (values === null || typeof values !== "object" || typeof (values as ArrayLike<number>).length !== "number") {
+  if (values === null || typeof values !== "object" || typeof (values).length !== "number") {
     issues.push({ path: [name], code: "type", message: `expected one integer per ${unit} (${m})` });
     return out;
   }

@@ -404,7 +404,8 @@ function* solveFlowBySeats(p: Resolved): Steps<Int32Array> {
   // Potentials: reduced cost of mentor k → mentee i is c_ik + h(k) − h(i).
   const hmP = new Float64Array(m), hmS = new Float64Array(m);
   const heP = new Float64Array(n), heS = new Float64Array(n);
-  let htP = 0, htS = Infinity;
+  const htP = 0;
+  let htS = Infinity;
   const minimumOfRow = (i: number): number => {
     let lo = Infinity;
     for (let k = i * m, end = k + m; k < end; k++) { const c = cost[k] as number; if (c < lo) lo = c; }

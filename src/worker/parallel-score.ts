@@ -54,7 +54,7 @@ export async function scoreInParallel(cohort: Cohort, o: ParallelScoreOptions): 
   const plain = { participants: cohort.participants, program: cohort.program };
   try {
     const results = await new Promise<Array<{ locked: Array<[number, number]>; lockedViolations: LockedViolation[] }>>((resolve, reject) => {
-      const out: Array<{ locked: Array<[number, number]>; lockedViolations: LockedViolation[] } | undefined> = new Array(shares);
+      const out: Array<{ locked: Array<[number, number]>; lockedViolations: LockedViolation[] } | undefined> = new Array<{ locked: Array<[number, number]>; lockedViolations: LockedViolation[] } | undefined>(shares);
       let left = shares;
       const onAbort = () => reject(abortErrorOf(signal!));
       signal?.addEventListener("abort", onAbort, { once: true });

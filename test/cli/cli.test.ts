@@ -168,6 +168,7 @@ describe("mentormatch CLI: exit code 1 (invalid input)", () => {
     expect(await runCli(["match", evil], c.io)).toBe(0);
     const text = c.stderr();
     expect(text).toContain("unmatched mentee Eve\\x1b]0;pwned\\x07 (x\\x1b[2J\\x9b)");
+    // eslint-disable-next-line no-control-regex -- the assertion is that no control character survives.
     expect(text).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
   });
 });
@@ -311,7 +312,7 @@ describe("mentormatch CLI: exit code 3 (files) and atomic --out", () => {
   it("a write refused by permissions (EACCES) exits 3 and leaves the existing file untouched", async () => {
     // Injected: the tests may run as root, for whom a read-only directory is still writable.
     const target = existing();
-    const denied: CliFs = { ...fs, openSync: (() => { throw Object.assign(new Error("EACCES: simulated"), { code: "EACCES" }); }) as CliFs["openSync"] };
+    const denied: CliFs = { ...fs, openSync: (() => { throw Object.assign(new Error("EACCES: simulated"), { code: "EACCES" }); }) };
     const c = capture({ fs: denied });
     expect(await runCli(["match", small, "--quiet", "--out", target], c.io)).toBe(3);
     expect(c.err[0]).toContain("permission denied (EACCES)");

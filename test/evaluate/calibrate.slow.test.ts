@@ -1,21 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { calibrateWeights, generateCohort, MatchInputError, parseCohort, scoreMatrix, type Cohort, type CustomCriterion } from "../../src/index.js";
+import { calibrateWeights, generateCohort, parseCohort, scoreMatrix, type CustomCriterion } from "../../src/index.js";
 import { createRandom } from "../../src/sample/random.js";
-
-/** Independent AUC: the share of (positive, negative) pairs ordered correctly, ties one half. O(n²). */
-function pairwiseAuc(scores: readonly number[], labels: readonly number[]): number {
-  let num = 0;
-  let den = 0;
-  for (let a = 0; a < scores.length; a++) {
-    if (labels[a] !== 1) continue;
-    for (let b = 0; b < scores.length; b++) {
-      if (labels[b] !== 0) continue;
-      den++;
-      num += scores[a]! > scores[b]! ? 1 : scores[a] === scores[b] ? 0.5 : 0;
-    }
-  }
-  return num / den;
-}
 
 const cosine = (a: readonly number[], b: readonly number[]) => a.reduce((s, x, k) => s + x * b[k]!, 0) / Math.hypot(...a) / Math.hypot(...b);
 

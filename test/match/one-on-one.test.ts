@@ -65,7 +65,7 @@ function bruteForce(cohort: Cohort, objective: "maxTotal" | "maxMin") {
 
 function small(seed: number, mentees: number, mentors: number, program: Record<string, unknown> = {}): Raw {
   const raw = generateCohort({ mentees, mentors, seed });
-  return { ...raw, program: { ...raw.program, ...program } } as Raw;
+  return { ...raw, program: { ...raw.program, ...program } };
 }
 
 /**

@@ -6,12 +6,12 @@ const match = (input: unknown, options?: MatchOptions) => matchCohort(input as C
 
 /** Group results keep sizes and seats; returns how many mentees were placed. */
 function checkGroups(result: MatchResult, raw: ReturnType<typeof generateCohort>): number {
-  const { min, max } = raw.program!.group!.size!;
+  const { min, max } = raw.program!.group!.size;
   const capacity = new Map(raw.participants.filter((p) => p.role !== "mentee").map((p) => [p.id, p.capacity ?? 1]));
   const seen = new Set<string>();
   for (const g of result.matches) {
-    expect(g.menteeIds.length).toBeGreaterThanOrEqual(min!);
-    expect(g.menteeIds.length).toBeLessThanOrEqual(Math.min(max!, capacity.get(g.mentorIds[0]!)!));
+    expect(g.menteeIds.length).toBeGreaterThanOrEqual(min);
+    expect(g.menteeIds.length).toBeLessThanOrEqual(Math.min(max, capacity.get(g.mentorIds[0]!)!));
     for (const id of g.menteeIds) {
       expect(seen.has(id)).toBe(false);
       seen.add(id);
@@ -36,8 +36,8 @@ describe("issue 14.1 (large): generated group programmes no longer place nobody"
     it(`issue 14.1: generateCohort({ mentees: ${mentees}, mentors: ${mentors}, seed: ${seed}, format: "group" }) fills nearly every seat (placed 0 before)`, async () => {
       const raw = generateCohort({ mentees, mentors, seed, format: "group" });
       // Seats: Σ over mentors of min(capacity, size.max) for those who can lead a group at all.
-      const { min, max } = raw.program!.group!.size!;
-      const total = raw.participants.filter((p) => p.role !== "mentee").reduce((s, p) => s + ((p.capacity ?? 1) >= min! ? Math.min(p.capacity ?? 1, max!) : 0), 0);
+      const { min, max } = raw.program!.group!.size;
+      const total = raw.participants.filter((p) => p.role !== "mentee").reduce((s, p) => s + ((p.capacity ?? 1) >= min ? Math.min(p.capacity ?? 1, max) : 0), 0);
       expect(total).toBeGreaterThanOrEqual(seats);
       const result = await match(raw);
       expect(result.stats["status"]).not.toBe("infeasible");

@@ -24,7 +24,7 @@ function cohortFor(format: Format, seed: number) {
 /** Deterministic picks from a list by a fast-check integer. */
 const pick = <T>(list: readonly T[], k: number): T | undefined => (list.length === 0 ? undefined : list[k % list.length]);
 
-async function expectSameError(live: () => Promise<unknown> | unknown, stored: () => Promise<unknown> | unknown): Promise<void> {
+async function expectSameError(live: () => unknown, stored: () => unknown): Promise<void> {
   const a = await Promise.resolve().then(live).then(() => null, (e: unknown) => e);
   const b = await Promise.resolve().then(stored).then(() => null, (e: unknown) => e);
   expect(a).toBeInstanceOf(MatchInputError);

@@ -25,7 +25,7 @@ function toCsv(participants: Array<Record<string, any>>): string {
     for (const k of ["level", "capacity", "minCapacity"]) if (p[k] !== undefined) put(k, String(p[k]));
     if (p.priority !== undefined) put("priority", String(p.priority));
     for (const k of ["languages", "goals", "history"]) if (p[k] !== undefined) put(k, p[k].join("; "));
-    for (const k of ["skills", "wantedSkills"]) if (p[k] !== undefined) put(k, Object.entries(p[k]).map(([n, l]) => `${n}:${l}`).join("; "));
+    for (const k of ["skills", "wantedSkills"]) if (p[k] !== undefined) put(k, Object.entries(p[k]).map(([n, l]) => `${n}:${String(l)}`).join("; "));
     for (const [t, v] of Object.entries(p.personality ?? {})) put(`personality.${t}`, String(v));
     for (const [t, v] of Object.entries(p.diversity ?? {})) put(`diversity.${t}`, String(v));
     for (const [t, v] of Object.entries(p.attributes ?? {})) put(`attributes.${t}`, String(v));

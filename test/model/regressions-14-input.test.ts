@@ -325,7 +325,7 @@ describe("options: null is refused by every export that takes options (found by 
     const calls: Array<[string, () => unknown]> = [
       ["recommend", () => mm.recommend(pairCohort, "e1", null as never)],
       ["recommendAll", () => mm.recommendAll(pairCohort, null as never)],
-      ["toCsv", () => mm.toCsv(result, pairCohort as never, null as never)],
+      ["toCsv", () => mm.toCsv(result, pairCohort, null as never)],
       ["toHtmlReport", () => mm.toHtmlReport(result, pairCohort, null as never)],
       ["calibrateWeights", () => mm.calibrateWeights(pairCohort, [], null as never)],
       ["parseParticipantsCsv", () => mm.parseParticipantsCsv("id,role\na,mentor", null as never)],

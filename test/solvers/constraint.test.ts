@@ -1,10 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { MatchInputError } from "../../src/errors.js";
-import { evaluateCompiled, evaluateConstrained } from "../../src/solvers/constraint/evaluate.js";
-import { compileConstraintModel } from "../../src/solvers/constraint/model.js";
+import { evaluateConstrained } from "../../src/solvers/constraint/evaluate.js";
 import { mulberry32 } from "../../src/solvers/constraint/prng.js";
 import { solveConstrained } from "../../src/solvers/constraint/solve.js";
-import type { ConstraintModel, LinearConstraint } from "../../src/solvers/constraint/types.js";
+import type { ConstraintModel } from "../../src/solvers/constraint/types.js";
 import { bruteForce, randomModel } from "../support/constraint-models.js";
 import { checkLocalSearchAgainstExact } from "../support/local-search-check.js";
 

@@ -48,7 +48,7 @@ function allMatchings(inst: Instance): Int32Array[] {
     cur[p] = -1; go(p + 1);
     for (const r of inst.proposerPrefs[p] as number[]) {
       if (!(inst.receiverPrefs[r] as number[]).includes(p) || (load[r] as number) >= (inst.capacities[r] as number)) continue;
-      load[r] = (load[r] as number) + 1; cur[p] = r; go(p + 1); load[r] = (load[r] as number) - 1; cur[p] = -1;
+      load[r] = (load[r] as number) + 1; cur[p] = r; go(p + 1); load[r] = (load[r]) - 1; cur[p] = -1;
     }
   };
   go(0);

@@ -96,7 +96,10 @@ export function cohortArbitrary(format: Format, maxMentors: number, maxMentees: 
       });
       for (const [a, b] of g.avoid) if (a !== b) (people[a]!.preferences ??= { avoid: [] }).avoid.push(ids[b]!);
       for (const p of people) if (p.preferences) p.preferences.avoid = [...new Set(p.preferences.avoid)];
-      for (const [e, m] of g.history) (people[nm + e]!.history ??= []).includes(ids[m]!) || people[nm + e]!.history!.push(ids[m]!);
+      for (const [e, m] of g.history) {
+        const history = (people[nm + e]!.history ??= []);
+        if (!history.includes(ids[m]!)) history.push(ids[m]!);
+      }
       // Locked: distinct mentees and mentors (peer: disjoint pairs), mentor capacity ≥ its locks.
       const locked: Pair[] = [];
       const usedMentee = new Set<number>(), usedMentor = new Set<number>();

@@ -2,7 +2,6 @@ import { auditResult, type Audit } from "../../evaluate/audit.js";
 import { match } from "../../match/match.js";
 import type { MatchResult } from "../../match/types.js";
 import { toHtmlReport } from "../../report/html-report.js";
-import { parseCohort } from "../../model/cohort.js";
 import { UsageError, type CliCommand, type CliContext, type CliIo } from "../command.js";
 import { readJson } from "../files.js";
 import { loadCohort } from "../input.js";

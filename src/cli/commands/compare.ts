@@ -22,7 +22,7 @@ export function comparisonText(c: ResultComparison): string[] {
   return lines.map(escapeForTerminal);
 }
 
-async function run(io: CliIo, positionals: string[], values: CliContext["values"]): Promise<number> {
+function run(io: CliIo, positionals: string[], values: CliContext["values"]): number {
   const comparison = compareResults(readJson(positionals[0]!, io.fs), readJson(positionals[1]!, io.fs));
   const text = values["format"] === "json" ? JSON.stringify(comparison, null, 2) + "\n" : comparisonText(comparison).join("\n") + "\n";
   writeOutput(io, values["out"] as string | undefined, text);

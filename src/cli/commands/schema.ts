@@ -10,7 +10,7 @@ export const schemaCommand: CliCommand = {
   options: {
     out: { type: "string", short: "o", placeholder: "file", description: "write the schema to this file (atomically) instead of stdout" },
   },
-  async run({ values, io }) {
+  run({ values, io }) {
     writeOutput(io, values["out"] as string | undefined, JSON.stringify(cohortJsonSchema(), null, 2) + "\n");
     return 0;
   },

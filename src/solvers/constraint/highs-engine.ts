@@ -273,7 +273,7 @@ function buildMip(m: CompiledModel, highs: Highs, opts: { elastic: boolean; rela
     const reach = distinctClasses(m);
     for (let g = 0; g < reach.length; g++) {
       const z = addVar(0, 0, 1, true);
-      const rowsOf = Array.from(d.groupRow.subarray(d.groupStart[g]!, d.groupStart[g + 1]!));
+      const rowsOf = Array.from(d.groupRow.subarray(d.groupStart[g], d.groupStart[g + 1]));
       for (const i of rowsOf) for (let a = m.allowStart[i]!; a < m.allowStart[i + 1]!; a++) term(a, 1);
       term(z, -rowsOf.length);
       addRow(-INF, 0);
@@ -436,7 +436,7 @@ export async function solveExact(highs: Highs, m: CompiledModel, o: ExactOptions
     const left = o.timeLimitMs - (performance.now() - t0);
     await yieldToHost();
     throwIfAborted(o.signal);
-    const infeasibility = await diagnose(m, highs, Math.max(left, 1000), o.seed);
+    const infeasibility = diagnose(m, highs, Math.max(left, 1000), o.seed);
     throwIfAborted(o.signal);
     return finish({ status: "infeasible", optimal: false, bound: null, iterations: out.nodes, infeasibility });
   }
@@ -446,7 +446,7 @@ export async function solveExact(highs: Highs, m: CompiledModel, o: ExactOptions
 }
 
 /** Elastic filter: minimum weighted violation of the hard rules; the rules with slack are named. */
-async function diagnose(m: CompiledModel, highs: Highs, timeLimitMs: number, seed: number): Promise<NonNullable<ConstraintResult["infeasibility"]>> {
+function diagnose(m: CompiledModel, highs: Highs, timeLimitMs: number, seed: number): NonNullable<ConstraintResult["infeasibility"]> {
   const built = buildMip(m, highs, { elastic: true, relax: false });
   const out = run(highs, built.data, { time_limit: timeLimitMs / 1000, random_seed: seed >>> 0 & 0x7fffffff });
   const S = highs.constants.modelStatus;

@@ -91,7 +91,7 @@ export function readHighsOption(value: unknown, read: { issues: MatchIssue[] }):
   const ok = o !== null && typeof o === "object" && !Array.isArray(o) &&
     (o["load"] === undefined || typeof o["load"] === "function") &&
     (o["locateFile"] === undefined || typeof o["locateFile"] === "function");
-  if (ok) return o as HighsSource;
+  if (ok) return o;
   read.issues.push({ path: ["options", "highs"], code: "invalid-option", message: `highs must be false, a loader function or { load?, locateFile? } with functions, got ${describeValue(value)}` });
   return undefined;
 }

@@ -410,7 +410,7 @@ export async function localSearch(m: CompiledModel, o: LocalSearchOptions): Prom
 
   const maxIter = o.maxIterations;
   const byTime = !Number.isFinite(maxIter);
-  let iter = 0, T = T0, timedOut = false;
+  let iter = 0, T: number, timedOut = false;
   let lastYield = performance.now();
   while (iter < maxIter) {
     const now = performance.now();

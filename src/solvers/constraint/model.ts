@@ -67,6 +67,11 @@ export interface CompiledModel {
 
 const SENSES = { "<=": 0, ">=": 1, "=": 2 } as const;
 const MAX_ISSUES = 20;
+/**
+ * `Array.isArray` without its `any[]` narrowing: the checked list keeps its declared element type,
+ * so the element checks below stay type-checked (they still treat each element as untrusted input).
+ */
+const isList = <T>(v: readonly T[] | undefined): v is readonly T[] => Array.isArray(v);
 
 /**
  * Validates a {@link ConstraintModel} and compiles it to typed arrays. Every problem found is
@@ -162,7 +167,7 @@ export function compileConstraintModel(model: ConstraintModel): CompiledModel {
   const lockedCol = new Int32Array(rows).fill(-1);
   const lockIndex = new Int32Array(rows).fill(-1);
   if (model.locked !== undefined) {
-    if (!Array.isArray(model.locked)) add(["locked"], "invalid_type", "expected an array of [row, col] pairs");
+    if (!isList(model.locked)) add(["locked"], "invalid_type", "expected an array of [row, col] pairs");
     else {
       model.locked.forEach((pair, k) => {
         const i = pair?.[0], j = pair?.[1];
@@ -205,14 +210,14 @@ export function compileConstraintModel(model: ConstraintModel): CompiledModel {
   const constraints: CompiledConstraint[] = [];
   const names = new Set<string>();
   if (model.constraints !== undefined) {
-    if (!Array.isArray(model.constraints)) add(["constraints"], "invalid_type", "expected an array");
+    if (!isList(model.constraints)) add(["constraints"], "invalid_type", "expected an array");
     else model.constraints.forEach((c, k) => {
       const at = (...p: (string | number)[]): (string | number)[] => ["constraints", k, ...p];
       if (c === null || typeof c !== "object") { add(at(), "invalid_type", "expected an object"); return; }
       if (typeof c.name !== "string" || c.name === "") add(at("name"), "required", `constraints[${k}].name must be a non-empty string`);
       else if (names.has(c.name)) add(at("name"), "duplicate_name", `constraints[${k}].name: "${c.name}" is used twice`);
       else names.add(c.name);
-      const sense = SENSES[c.sense as keyof typeof SENSES];
+      const sense = SENSES[c.sense];
       if (sense === undefined) add(at("sense"), "invalid_sense", `constraints[${k}].sense: ${describeValue(c.sense)} is not "<=", ">=" or "="`);
       if (typeof c.rhs !== "number" || !Number.isFinite(c.rhs)) add(at("rhs"), "invalid_rhs", `constraints[${k}].rhs: ${describeValue(c.rhs)} is not a finite number`);
       const hard = c.hard !== false;
@@ -230,7 +235,7 @@ export function compileConstraintModel(model: ConstraintModel): CompiledModel {
           return v;
         };
         if (set === undefined) { for (let t = 0; t < n; t++) out[t] = val(t); return; }
-        const a = arrayOf(set, (set as ArrayLike<number>)?.length ?? -1, at(field));
+        const a = arrayOf(set, (set)?.length ?? -1, at(field));
         if (!a) return;
         const seen = new Uint8Array(n);
         for (let t = 0; t < a.length; t++) {
@@ -272,11 +277,11 @@ export function compileConstraintModel(model: ConstraintModel): CompiledModel {
     }
     const groupOf = new Int32Array(rows).fill(-1);
     const groupStart: number[] = [0], groupRow: number[] = [], groupMin: number[] = [], groupNames: string[] = [];
-    if (!Array.isArray(d?.groups)) add(["distinct", "groups"], "invalid_type", "expected an array of { name, rows, min }");
+    if (!isList(d?.groups)) add(["distinct", "groups"], "invalid_type", "expected an array of { name, rows, min }");
     else d.groups.forEach((g, k) => {
       const at = (...p: (string | number)[]) => ["distinct", "groups", k, ...p];
       if (!Number.isInteger(g?.min) || g.min < 0) add(at("min"), "invalid_bound", `distinct.groups[${k}].min: ${String(g?.min)} is not a non-negative integer`);
-      const list = arrayOf(g?.rows, (g?.rows as ArrayLike<number>)?.length ?? -1, at("rows"));
+      const list = arrayOf(g?.rows, g?.rows?.length ?? -1, at("rows"));
       if (list) for (let t = 0; t < list.length; t++) {
         const i = list[t];
         if (!isIndex(i, rows)) add(at("rows", t), "index_out_of_range", `distinct.groups[${k}].rows[${t}]: ${String(i)} is not a row index below ${rows}`);
