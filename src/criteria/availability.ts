@@ -273,7 +273,7 @@ export const availabilityCriterion = defineCriterion<"availability", typeof avai
     const budget = new Float64Array(capacity);
     return (a, cols, out, { cells, fit }) => {
       budgetRow(enc, a, cols, requiredMonthly, budget);
-      for (let j = 0; j < cols.length; j++) out[j] = availabilityScore(cells[j]!, fit[j]!, requiredMinutes, budget[j]!);
+      for (let j = 0; j < cols.length; j++) out[j] = availabilityScore(cells[j]!, fit[j]!, requiredMinutes, budget[j]);
     };
   },
   evidence({ enc, a, b, options }) {

@@ -1,3 +1,4 @@
+import type * as z from "zod";
 import { MatchInputError } from "../errors.js";
 import type { Program } from "../model/index.js";
 import { isCriterionModule, type AnyCriterionModule } from "./contract.js";
@@ -14,17 +15,18 @@ const parsedOptions = new WeakMap<Program, Map<AnyCriterionModule, unknown>>();
  * @throws MatchInputError when a module's options do not parse.
  * @internal
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function criterionOptions(program: Program, m: AnyCriterionModule): any {
+export function criterionOptions(program: Program, m: AnyCriterionModule): unknown {
   const given = (program.criteria as Record<string, unknown>)[m.name];
   if (BUILTIN.has(m)) return given ?? {};
   if (m.options === undefined) return {};
   let cache = parsedOptions.get(program);
-  if (cache === undefined) parsedOptions.set(program, (cache = new Map()));
+  if (cache === undefined) parsedOptions.set(program, (cache = new Map<AnyCriterionModule, unknown>()));
   if (cache.has(m)) return cache.get(m);
-  const r = m.options.safeParse(given ?? {});
+  // AnyCriterionModule erases the options type; any zod schema parses to unknown here.
+  const schema = m.options as z.ZodType;
+  const r = schema.safeParse(given ?? {});
   if (!r.success) {
-    throw new MatchInputError(r.error.issues.map((iss: { path: PropertyKey[]; message: string }) => ({ path: ["program", "criteria", m.name, ...iss.path.map((p: PropertyKey) => (typeof p === "symbol" ? String(p) : p))], code: "invalid-option", message: iss.message })));
+    throw new MatchInputError(r.error.issues.map((iss) => ({ path: ["program", "criteria", m.name, ...iss.path.map((p: PropertyKey) => (typeof p === "symbol" ? String(p) : p))], code: "invalid-option", message: iss.message })));
   }
   cache.set(m, r.data);
   return r.data;
@@ -45,18 +47,18 @@ export function resolveCriteria(extra: readonly (CustomCriterion | AnyCriterionM
   extra.forEach((c, k) => {
     const at = ["custom", k];
     const module = isCriterionModule(c);
-    if (typeof c?.name !== "string" || c.name === "" || (!module && typeof (c as CustomCriterion).score !== "function")) {
+    if (typeof c?.name !== "string" || c.name === "" || (!module && typeof c.score !== "function")) {
       throw new MatchInputError([{ path: at, code: "invalid-custom-criterion", message: "a custom criterion needs a name and a score(mentee, mentor) function (or, as a criterion module, a kernel)" }]);
     }
     if (seen.has(c.name)) throw new MatchInputError([{ path: [...at, "name"], code: "duplicate-criterion", message: `criterion ${JSON.stringify(c.name)} is already defined` }]);
     seen.add(c.name);
-    const w = module ? (weights[c.name] ?? c.defaultWeight) : ((c as CustomCriterion).weight ?? weights[c.name]);
+    const w = module ? (weights[c.name] ?? c.defaultWeight) : (c.weight ?? weights[c.name]);
     if (typeof w !== "number" || !Number.isFinite(w) || w < 0) {
       throw new MatchInputError([
         { path: [...at, "weight"], code: "missing-weight", message: `custom criterion ${JSON.stringify(c.name)} needs a finite non-negative weight (its own weight or program.weights[${JSON.stringify(c.name)}])` },
       ]);
     }
-    modules.push(module ? c : customCriterionModule(c as CustomCriterion));
+    modules.push(module ? c : customCriterionModule(c));
     out.push(w);
   });
   return { modules, weights: out };

@@ -122,7 +122,7 @@ export function solveCandidatePairs(problem: CandidatePairProblem, objective: "m
   const check = new Int32Array(cols);
   let rounds = 0;
   let rowsRescored = 0;
-  let violations = 0;
+  let violations: number;
   let graph = build();
   let solution = solveSubgraphBMatching(graph, { rowCapacity: new Int32Array(n).fill(1), colCapacity: capacity, colMinimum: minimum, maximize: true }, fullRowDegree, problem.colEligibleCount);
   for (;;) {

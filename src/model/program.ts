@@ -1,7 +1,7 @@
 import * as z from "zod";
 import { BUILTIN_CRITERIA, builtinOptionsShape, type BuiltinCriterion, type BuiltinCriterionNames } from "../criteria/registry.js";
 import { describeValue } from "../guard.js";
-import { flagReservedKey, id, safeRecord } from "./primitives.js";
+import { flagReservedKey, id } from "./primitives.js";
 
 /** Programme formats. */
 export const FORMATS = ["one-on-one", "reverse", "peer", "group", "rotational", "flash"] as const;

@@ -11,7 +11,6 @@ import {
   resolveCriteria,
   type AnyCriterionModule,
   type ExtraCriterion,
-  type RowInputs,
   type RowKernel,
 } from "../criteria/index.js";
 import type { EncodedCohort } from "../encode/index.js";
@@ -132,7 +131,7 @@ export function createRowScorer(
       for (let k = 0; k < C; k++) {
         const kernel = kernels[k];
         if (kernel === null || kernel === undefined) values[k]!.fill(Number.NaN, 0, m);
-        else kernel(a, cols, values[k]!, inputs as RowInputs);
+        else kernel(a, cols, values[k]!, inputs);
       }
       composite(m, scores);
 

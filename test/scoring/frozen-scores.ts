@@ -38,7 +38,7 @@ function digest(parts: (ArrayBufferView | string)[]): string {
 /** Digests of one case: the matrices and the explanations of every 37th pair. */
 export function frozenDigests(c: FrozenCase): { scores: string; perCriterion: string; explanations: string } {
   const input = generateCohort({ mentees: c.mentees, mentors: c.mentors, seed: c.seed, format: c.format });
-  const program = { ...input.program, ...(c.program ?? {}) } as ProgramInput;
+  const program = { ...input.program, ...(c.program ?? {}) };
   const cohort = parseCohort({ participants: input.participants, program });
   const matrix = scoreMatrix(cohort, { perCriterion: true });
   const per = matrix.criteria.map((n) => matrix.perCriterion![n]!);
