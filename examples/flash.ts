@@ -10,5 +10,6 @@ const shortlists = recommendAll(cohort, { k: 3, multiple: 2 });
 console.log(`${shortlists.size} shortlists; first: ${[...shortlists.values()][0]!.map((r) => r.mentorId).join(", ")}`);
 
 const timetable = await match({ ...cohort, program: { ...cohort.program, flash: { slots: 3 } } });
-timetable.rounds!.forEach((round, s) => console.log(`slot ${s + 1}: ${round.length} meetings`));
-if (timetable.rounds!.length !== 3) process.exitCode = 1;
+if (timetable.format !== "flash") throw new Error(`expected a flash result, got ${timetable.format}`);
+timetable.rounds.forEach((round, s) => console.log(`slot ${s + 1}: ${round.length} meetings`));
+if (timetable.rounds.length !== 3 || timetable.stats.slots !== 3) process.exitCode = 1;

@@ -10,5 +10,6 @@ const result = await match({
   program: { ...cohort.program, format: "group", group: { size: { min: 3, max: 5 }, cohesionWeight: 0.3, mix: [{ field: "department", maxPerGroup: 2 }] } },
 });
 for (const g of result.matches) console.log(`${g.mentorIds[0]}: ${g.menteeIds.join(", ")} — ${g.reasons[0]?.text ?? ""}`);
-console.log(`engine ${String(result.stats["engine"])}, status ${String(result.stats["status"])}, unmatched ${result.unmatched.length}`);
+if (result.format !== "group") throw new Error(`expected a group result, got ${result.format}`);
+console.log(`engine ${result.stats.engine}, status ${result.stats.status}, unmatched ${result.unmatched.length}`);
 if (result.matches.some((g) => g.menteeIds.length < 3 || g.menteeIds.length > 5)) process.exitCode = 1;

@@ -96,6 +96,10 @@ export type { WhyNot } from "./match/why-not.js";
 export { recommend, recommendAll } from "./match/recommend.js";
 export type { Recommendation, RecommendOptions, RecommendAllOptions } from "./match/recommend.js";
 export type { FormatResult, Match, MatchOptions, MatchResult, MatchStage, MatchStats, MemberScore, Unmatched } from "./match/types.js";
+export type {
+  BaseStats, ConstraintStats, FlashStats, GroupStats, PairStats, PeerStats, RematchStats, RotationalStats, StatsByFormat,
+  FlashFormatResult, GroupFormatResult, PairFormatResult, PeerFormatResult, RotationalFormatResult, ResultStamp,
+} from "./match/types.js";
 export { selectorMatches } from "./formats/selectors.js";
 export { solveBMatching } from "./solvers/b-matching.js";
 export type { BMatchingOptions, BMatchingResult } from "./solvers/b-matching.js";

@@ -15,7 +15,7 @@ import { summarise } from "../report/stats.js";
 import { pairProblem, type MatchContext, type StageRunner } from "./context.js";
 import { byMentorThenMentee, reportPairs, timetableMatches, warnLockedDropped } from "./pair-report.js";
 import type { MatchWarning, UnmatchedCode, WarningCode } from "../report/outcome-codes.js";
-import type { Match, MatchOptions, FormatResult, MemberScore, Unmatched } from "./types.js";
+import type { Match, MatchOptions, FormatResult, MemberScore, Unmatched, ConstraintStats, GroupStats, GroupFormatResult, RotationalStats, RotationalFormatResult } from "./types.js";
 
 const DAY_NAMES = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 
@@ -235,18 +235,21 @@ export async function solveQuotaPairs(context: MatchContext, stage: StageRunner,
   context.problem = problem;
   context.solution = solution;
   const out = stage("report", () => reportPairs(context, problem, solution, warnings, false));
-  attachConstraintStats(out, result, infeasibility);
+  Object.assign(out.stats, constraintStats(result, infeasibility));
   return out;
 }
 
-function attachConstraintStats(out: FormatResult, r: ConstraintResult, infeasibility?: ConstraintResult["infeasibility"]): void {
-  out.stats["engine"] = r.engine;
-  out.stats["status"] = infeasibility ? "infeasible" : r.status;
-  out.stats["gap"] = r.gap;
-  out.stats["bound"] = r.bound;
-  out.stats["seed"] = r.seed;
-  out.stats["softViolations"] = r.violations.map((v) => ({ ...v }));
-  if (infeasibility) out.stats["infeasibility"] = { constraints: infeasibility.constraints, message: infeasibility.message, proven: infeasibility.proven };
+/** The constraint solver's figures for a result's stats. */
+function constraintStats(r: ConstraintResult, infeasibility?: ConstraintResult["infeasibility"]): ConstraintStats {
+  return {
+    engine: r.engine,
+    status: infeasibility ? "infeasible" : r.status,
+    gap: r.gap,
+    bound: r.bound,
+    seed: r.seed,
+    softViolations: r.violations.map((v) => ({ ...v })),
+    ...(infeasibility ? { infeasibility: { constraints: infeasibility.constraints, message: infeasibility.message, proven: infeasibility.proven } } : {}),
+  };
 }
 
 /** Dispatches the formats that need more than one exact assignment. */
@@ -505,11 +508,13 @@ async function solveGroups(context: MatchContext, stage: StageRunner, warnings: 
       unmatched.push(explainUnmatched({ id: matrix.rowIds[i]!, role: "mentee", view: matrix, index: i, axis: "row", selfIndex: matrix.colIndex.get(matrix.rowIds[i]!) ?? -1, partnerWord: "mentor", partnerIds: matrix.colIds, full: (t) => loads[t]! >= colUpper[t]!, ...(reason ? { reason } : {}) }));
     });
     const matchable = mentorless ? n : matchableRows(matrix);
-    const stats = summarise(matches.map((m) => m.score), { matchedMentees: matchedCount, matchable, solver: `constraint/${result.engine}`, optimal, objective: "groupTotal", blockingPairs: null });
-    stats["groups"] = matches.length;
-    stats["objectiveValue"] = result.objective;
-    const out: FormatResult = { format: program.format, matches, unmatched, stats, warnings };
-    attachConstraintStats(out, result, infeasibility);
+    const stats: GroupStats = {
+      ...summarise(matches.map((m) => m.score), { matchedMentees: matchedCount, matchable, solver: `constraint/${result.engine}`, optimal, objective: "groupTotal", blockingPairs: null }),
+      groups: matches.length,
+      objectiveValue: result.objective,
+      ...constraintStats(result, infeasibility),
+    };
+    const out: GroupFormatResult = { format: "group", matches, unmatched, stats, warnings };
     return out;
   });
 }
@@ -648,12 +653,14 @@ async function solveRotation(context: MatchContext, stage: StageRunner, warnings
         warnings.push({ code: "departments-short", message: `${short.length} mentee(s) meet fewer departments than their eligible mentors allow (${want} wanted): ${list(short)}; ${cause}` });
       }
     }
-    const stats = summarise(matches.map((x) => x.score), { matchedMentees: met.reduce((s, v) => s + (v > 0 ? 1 : 0), 0), matchable: matchableRows(matrix), solver, optimal, objective: "maxTotal", blockingPairs: null });
-    stats["rounds"] = R;
-    stats["jointBound"] = bound;
-    stats["gapToJointBound"] = bound > 0 ? (bound - total) / bound : 0;
-    const out: FormatResult = { format: program.format, matches, rounds: roundMatches, unmatched, stats, warnings };
-    if (constraintResult) attachConstraintStats(out, constraintResult, infeasibility);
+    const stats: RotationalStats = {
+      ...summarise(matches.map((x) => x.score), { matchedMentees: met.reduce((s, v) => s + (v > 0 ? 1 : 0), 0), matchable: matchableRows(matrix), solver, optimal, objective: "maxTotal", blockingPairs: null }),
+      rounds: R,
+      jointBound: bound,
+      gapToJointBound: bound > 0 ? (bound - total) / bound : 0,
+      ...(constraintResult ? constraintStats(constraintResult, infeasibility) : {}),
+    };
+    const out: RotationalFormatResult = { format: "rotational", matches, rounds: roundMatches, unmatched, stats, warnings };
     return out;
   });
 }

@@ -14,7 +14,7 @@ import { summarise } from "../report/stats.js";
 import { cohortFingerprintSteps, RESULT_VERSION } from "../report/fingerprint.js";
 import { overallScoreReason } from "../report/best-available.js";
 import type { MatchWarning } from "../report/outcome-codes.js";
-import type { Match, MatchOptions, FormatResult, MatchResult, MatchStage, Unmatched } from "./types.js";
+import type { FlashStats, Match, MatchOptions, FormatResult, MatchResult, MatchStage, Unmatched } from "./types.js";
 import { resolveMatchOptions, type ResolvedMatchOptions } from "./options.js";
 import { checkCohortSize } from "./size-guard.js";
 import { candidateMode, checkSparseSize } from "./candidate-mode.js";
@@ -272,7 +272,7 @@ async function solvePeerFormat(context: MatchContext, stage: StageRunner, warnin
     }
     const matchedCount = matched.reduce((s, v) => s + v, 0);
     const stats = summarise(matches.map((m) => m.score), { matchedMentees: matchedCount, matchable, solver: solution.solver, optimal: solution.optimal, objective: "maxTotal", blockingPairs: null });
-    return { format: program.format, matches, unmatched, stats, warnings };
+    return { format: "peer", matches, unmatched, stats, warnings };
   });
 }
 
@@ -297,16 +297,18 @@ function solveFlashFormat(context: MatchContext, stage: StageRunner, warnings: M
       unmatched.push(explainUnmatched({ id: matrix.rowIds[i]!, role: "mentee", view: matrix, index: i, axis: "row", selfIndex: matrix.colIndex.get(matrix.rowIds[i]!) ?? -1, partnerWord: "mentor", partnerIds: matrix.colIds, full: (j) => seen[j]! >= slots }));
     }
     const matchable = matchableRows(matrix);
-    const stats = summarise(matches.map((m) => m.score), {
-      matchedMentees: met.reduce((s, v) => s + (v > 0 ? 1 : 0), 0),
-      matchable,
-      solver: "b-matching+edge-colouring",
-      optimal: true,
-      objective: "maxTotal",
-      blockingPairs: null,
-    });
-    stats["slots"] = slots;
-    stats["meetings"] = matches.length;
-    return { format: program.format, matches, rounds: roundMatches, unmatched, stats, warnings };
+    const stats: FlashStats = {
+      ...summarise(matches.map((m) => m.score), {
+        matchedMentees: met.reduce((s, v) => s + (v > 0 ? 1 : 0), 0),
+        matchable,
+        solver: "b-matching+edge-colouring",
+        optimal: true,
+        objective: "maxTotal",
+        blockingPairs: null,
+      }),
+      slots,
+      meetings: matches.length,
+    };
+    return { format: "flash", matches, rounds: roundMatches, unmatched, stats, warnings };
   });
 }

@@ -7,7 +7,8 @@ import { summarise } from "../report/stats.js";
 import { partnerChoiceReason } from "../report/best-available.js";
 import { describeBlockingPairs } from "../report/blocking-pairs.js";
 import type { MatchWarning, UnmatchedCode } from "../report/outcome-codes.js";
-import type { Match, FormatResult, Unmatched } from "./types.js";
+import type { Format } from "../model/program.js";
+import type { Match, PairFormatResult, PairStats, Unmatched } from "./types.js";
 import { preferenceProblem, type MatchContext } from "./context.js";
 
 // Turning solutions into matches, shared by the formats in match.ts and advanced.ts.
@@ -65,12 +66,12 @@ function lockedInfo(context: MatchContext): Map<number, { col: number; rules: st
 }
 
 /** Turns a one-on-one solution into matches, unmatched explanations and statistics. */
-export function reportPairs(context: MatchContext, problem: PairProblem, solution: PairSolution, warnings: MatchWarning[], stable: boolean): FormatResult {
+export function reportPairs(context: MatchContext, problem: PairProblem, solution: PairSolution, warnings: MatchWarning[], stable: boolean): PairFormatResult {
   return runSteps(reportPairsSteps(context, problem, solution, warnings, stable));
 }
 
 /** {@link reportPairs} as a resumable computation (see `src/steps.ts`). */
-export function* reportPairsSteps(context: MatchContext, problem: PairProblem, solution: PairSolution, warnings: MatchWarning[], stable: boolean): Steps<FormatResult> {
+export function* reportPairsSteps(context: MatchContext, problem: PairProblem, solution: PairSolution, warnings: MatchWarning[], stable: boolean): Steps<PairFormatResult> {
   const { cohort, matrix } = context;
   const program = cohort.program;
   const locked = lockedInfo(context);
@@ -152,7 +153,7 @@ export function* reportPairsSteps(context: MatchContext, problem: PairProblem, s
 
   const matchable = matchableRows(problem);
   const blocking = yield* countBlockingPairsSteps(preferenceProblem(context, problem.capacity), solution.rowToCol);
-  const stats = summarise(matches.map((m) => m.score), {
+  const stats: PairStats = summarise(matches.map((m) => m.score), {
     matchedMentees: matches.length,
     matchable,
     solver: solution.solver,
@@ -160,10 +161,16 @@ export function* reportPairsSteps(context: MatchContext, problem: PairProblem, s
     objective: stable ? "stable" : program.objective,
     blockingPairs: blocking,
   });
-  if (solution.threshold !== null) stats["threshold"] = solution.threshold;
+  if (solution.threshold !== null) stats.threshold = solution.threshold;
   stats.blockingPairsNote = describeBlockingPairs(blocking, stable ? "stable" : program.objective);
   if (stable && blocking > 0) warnings.push({ code: "blocking-pairs", message: `stable matching left ${stats.blockingPairsNote}; locked pairs or capacities caused them` });
-  return { format: program.format, matches, unmatched, stats, warnings };
+  return { format: pairFormat(program.format), matches, unmatched, stats, warnings };
+}
+
+/** A one-on-one or reverse programme's format (the only ones whose solutions are pairs). */
+export function pairFormat(format: Format): PairFormatResult["format"] {
+  if (format === "one-on-one" || format === "reverse") return format;
+  throw new Error(`internal: ${format} results are not reported as pairs`);
 }
 
 function orderKey(m: Match): string {

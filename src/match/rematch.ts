@@ -155,6 +155,6 @@ export async function rematch(given: MatchResult | StoredResult, rawChanges: Rem
     const pairs = pairsOf(m, peer);
     return before && pairs.length > 0 && pairs.every((p) => keptKeys.has(key(p.mentorId, p.menteeId))) ? before : m;
   });
-  result.stats["rematch"] = { kept: keptPairs.length - changed, freed: previousPairs.size - keptPairs.length, changed, joined: changes.join?.length ?? 0, left: leave.size };
+  result.stats.rematch = { kept: keptPairs.length - changed, freed: previousPairs.size - keptPairs.length, changed, joined: changes.join?.length ?? 0, left: leave.size };
   return result;
 }

@@ -10,9 +10,9 @@ import { partnerChoiceReason } from "../report/best-available.js";
 import { summarise } from "../report/stats.js";
 import { explainUnmatched } from "../report/unmatched.js";
 import type { StageRunner } from "./context.js";
-import { byMentorThenMentee } from "./pair-report.js";
+import { byMentorThenMentee, pairFormat } from "./pair-report.js";
 import type { MatchWarning } from "../report/outcome-codes.js";
-import type { FormatResult, Match, MatchOptions, MatchStage, Unmatched } from "./types.js";
+import type { FormatResult, Match, MatchOptions, MatchStage, PairStats, Unmatched } from "./types.js";
 import { runStepsAsync } from "../steps.js";
 
 /**
@@ -131,9 +131,9 @@ export async function matchSparse(
     if (!c.certified) warnings.push({ code: "sparse-not-certified", message: `sparse candidates: ${c.violations} left-out pair(s) could still improve the result after ${c.rounds} solves; raise program.candidates.perMentee` });
     let matchable = 0;
     for (let i = 0; i < rows; i++) if (set.eligibleCount[i]! > 0) matchable++;
-    const stats = summarise(matches.map((m) => m.score), { matchedMentees: matches.length, matchable, solver: solution.solver, optimal: solution.optimal, objective: program.objective, blockingPairs: null });
-    stats["certified"] = c.certified;
-    stats["candidates"] = { perMentee: mode.perMentee, pairs: c.candidates, added: c.added, solves: c.rounds, rowsRescored: c.rowsRescored, violations: c.violations };
-    return { format: program.format, matches, unmatched, stats, warnings };
+    const stats: PairStats = summarise(matches.map((m) => m.score), { matchedMentees: matches.length, matchable, solver: solution.solver, optimal: solution.optimal, objective: program.objective, blockingPairs: null });
+    stats.certified = c.certified;
+    stats.candidates = { perMentee: mode.perMentee, pairs: c.candidates, added: c.added, solves: c.rounds, rowsRescored: c.rowsRescored, violations: c.violations };
+    return { format: pairFormat(program.format), matches, unmatched, stats, warnings };
   });
 }

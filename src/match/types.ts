@@ -3,6 +3,7 @@ import type { MatchWarning, UnmatchedCode } from "../report/outcome-codes.js";
 import type { PairScore, Reason, ReasonMessages } from "../score/index.js";
 import type { ExtraCriterion } from "../criteria/index.js";
 import type { HighsOption } from "../solvers/constraint/highs-loader.js";
+import type { ConstraintViolation } from "../solvers/constraint/types.js";
 
 /** Pipeline stages reported through {@link MatchOptions.onProgress}. */
 export type MatchStage = "validate" | "encode" | "score" | "solve" | "report";
@@ -127,8 +128,12 @@ export interface Unmatched {
   };
 }
 
-/** Totals, quality figures, the solver used and timings. */
-export interface MatchStats {
+/**
+ * Statistics every format reports: totals, quality figures, the solver used and timings. Each
+ * format's result adds its own (see {@link MatchStats}).
+ * @remarks Since 0.2.0 (the fields since 0.1.0, as `MatchStats`)
+ */
+export interface BaseStats {
   matches: number;
   matchedMentees: number;
   total: number;
@@ -150,41 +155,193 @@ export interface MatchStats {
    */
   blockingPairsNote?: string;
   timings: Record<MatchStage | "total", number>;
-  [key: string]: unknown;
+  /** Set by `rematch`: pairs kept, freed and changed, participants who joined and left. Since 0.2.0. */
+  rematch?: RematchStats;
 }
 
 /**
- * A result as a format's solver makes it: everything `match()` returns but the result's `version`
- * and cohort `fingerprint`, which `match()` adds.
+ * What `rematch` changed (`stats.rematch`).
  * @remarks Since 0.2.0
  */
-export interface FormatResult {
+export interface RematchStats {
+  kept: number;
+  freed: number;
+  changed: number;
+  joined: number;
+  left: number;
+}
+
+/**
+ * What the constraint solver reports, on results it solved: group results always; one-on-one and
+ * reverse with quotas or `solver: "constraint" | "local"`; rotational when rules needed it.
+ * @remarks Since 0.2.0
+ */
+export interface ConstraintStats {
+  engine: "exact" | "local";
+  status: "optimal" | "feasible" | "infeasible" | "time-limit";
+  /** `(bound − objective) / max(1, |objective|)`, or null when no bound is known. */
+  gap: number | null;
+  /** Proven upper bound on the objective, or null. */
+  bound: number | null;
+  seed: number;
+  /** Soft constraints (and relaxed hard ones) the result breaks, by how much. */
+  softViolations: ConstraintViolation[];
+  /** Set when the hard rules cannot all be met: which, and whether that is proven. */
+  infeasibility?: { constraints: string[]; message: string; proven: boolean };
+}
+
+/**
+ * One-on-one and reverse statistics: `threshold` under `maxMin`, and the constraint solver's
+ * figures when it ran.
+ * @remarks Since 0.2.0
+ */
+export interface PairStats extends BaseStats, Partial<ConstraintStats> {
+  /** maxMin: the best lowest score that keeps the most mentees matched. */
+  threshold?: number;
+  /** Sparse candidate mode: whether the result is certified against every eligible pair. */
+  certified?: boolean;
+  /** Sparse candidate mode: candidates kept per mentee and in all, pairs added, solves, rows rescored, violations left. */
+  candidates?: { perMentee: number; pairs: number; added: number; solves: number; rowsRescored: number; violations: number };
+}
+
+/**
+ * Peer statistics.
+ * @remarks Since 0.2.0
+ */
+export type PeerStats = BaseStats;
+
+/**
+ * Flash (speed-mentoring) statistics.
+ * @remarks Since 0.2.0
+ */
+export interface FlashStats extends BaseStats {
+  slots: number;
+  meetings: number;
+}
+
+/**
+ * Group statistics.
+ * @remarks Since 0.2.0
+ */
+export interface GroupStats extends BaseStats, ConstraintStats {
+  groups: number;
+  /** The solver's objective (group total with its penalties). */
+  objectiveValue: number;
+}
+
+/**
+ * Rotational statistics: the rounds, the joint bound and the gap to it, and the constraint
+ * solver's figures when it ran.
+ * @remarks Since 0.2.0
+ */
+export interface RotationalStats extends BaseStats, Partial<ConstraintStats> {
+  rounds: number;
+  jointBound: number;
+  /** `(jointBound − total) / jointBound`, 0 when the bound is 0. */
+  gapToJointBound: number;
+}
+
+/**
+ * Statistics of any format's result. Narrow the result on `format` to read a format's own fields.
+ * @remarks Since 0.1.0; a union per format since 0.2.0
+ */
+export type MatchStats = PairStats | PeerStats | FlashStats | GroupStats | RotationalStats;
+
+/**
+ * Each format's statistics type, e.g. `StatsByFormat["group"]` is {@link GroupStats}.
+ * @remarks Since 0.2.0
+ */
+export interface StatsByFormat {
+  "one-on-one": PairStats;
+  reverse: PairStats;
+  peer: PeerStats;
+  group: GroupStats;
+  flash: FlashStats;
+  rotational: RotationalStats;
+}
+
+interface ResultOf<F extends Format, S extends BaseStats> {
   /** The programme's format. */
-  format: Format;
+  format: F;
   /** The matches, ordered by round, then mentor ids, then mentee ids. */
   matches: Match[];
-  /** Rotational and flash programmes: the matches of each round or time slot. */
-  rounds?: Match[][];
   /** Everyone left without a match, with a code and a sentence. */
   unmatched: Unmatched[];
   /** Totals, quality figures, the solver used and timings. */
-  stats: MatchStats;
+  stats: S;
   /** What the admin should know: relaxed rules, ignored options, a solver fallback, … */
   warnings: MatchWarning[];
 }
 
 /**
- * What `match()` returns: plain JSON data, so it can be stored and read back later (in another
- * process) by `rematch({ cohort, result }, …)` and `explainWhyNot({ cohort, result }, …)`.
- * @remarks Since 0.1.0
+ * A one-on-one or reverse result.
+ * @remarks Since 0.2.0
  */
-export interface MatchResult extends FormatResult {
-  /** Version of the result format (`RESULT_VERSION`). Since 0.2.0. */
+export interface PairFormatResult extends ResultOf<"one-on-one" | "reverse", PairStats> {
+  rounds?: never;
+}
+
+/**
+ * A peer result.
+ * @remarks Since 0.2.0
+ */
+export interface PeerFormatResult extends ResultOf<"peer", PeerStats> {
+  rounds?: never;
+}
+
+/**
+ * A group result.
+ * @remarks Since 0.2.0
+ */
+export interface GroupFormatResult extends ResultOf<"group", GroupStats> {
+  rounds?: never;
+}
+
+/**
+ * A flash result: the meetings of each time slot in `rounds`.
+ * @remarks Since 0.2.0
+ */
+export interface FlashFormatResult extends ResultOf<"flash", FlashStats> {
+  /** The matches of each time slot. */
+  rounds: Match[][];
+}
+
+/**
+ * A rotational result: the matches of each round in `rounds`.
+ * @remarks Since 0.2.0
+ */
+export interface RotationalFormatResult extends ResultOf<"rotational", RotationalStats> {
+  /** The matches of each round. */
+  rounds: Match[][];
+}
+
+/**
+ * A result as a format's solver makes it: everything `match()` returns but the result's `version`
+ * and cohort `fingerprint`, which `match()` adds. A union discriminated on `format`.
+ * @remarks Since 0.2.0
+ */
+export type FormatResult = PairFormatResult | PeerFormatResult | GroupFormatResult | FlashFormatResult | RotationalFormatResult;
+
+/**
+ * What `match()` adds to a format's result.
+ * @remarks Since 0.2.0
+ */
+export interface ResultStamp {
+  /** Version of the result format (`RESULT_VERSION`). */
   version: number;
   /**
    * Fingerprint of the cohort the result came from (`fnv1a64:` and 16 hex digits; the same
    * whatever the order of participants). A stored result is only read together with its own
-   * cohort. Since 0.2.0.
+   * cohort.
    */
   fingerprint: string;
 }
+
+/**
+ * What `match()` returns: plain JSON data, so it can be stored and read back later (in another
+ * process) by `rematch({ cohort, result }, …)` and `explainWhyNot({ cohort, result }, …)`.
+ * A union discriminated on `format`: narrow on it to see `rounds` (flash, rotational) and each
+ * format's own `stats`.
+ * @remarks Since 0.1.0; a union per format since 0.2.0
+ */
+export type MatchResult = FormatResult & ResultStamp;

@@ -57,7 +57,7 @@ function meter(x: number): string {
 
 function optimality(result: MatchResult): { value: string; note: string } {
   const s = result.stats;
-  const gap = typeof s["gap"] === "number" ? (s["gap"]) : null;
+  const gap = "gap" in s && typeof s.gap === "number" ? s.gap : null;
   if (s.optimal) return { value: `<span class="ok">Proven optimal</span>`, note: `objective ${escapeHtml(s.objective)}` };
   if (gap !== null && Number.isFinite(gap)) return { value: `Gap ${escapeHtml(pct(gap))}`, note: `from the proven bound; objective ${escapeHtml(s.objective)}` };
   return { value: "Not proven optimal", note: `objective ${escapeHtml(s.objective)}` };

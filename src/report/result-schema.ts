@@ -1,5 +1,4 @@
 import * as z from "zod";
-import { FORMATS } from "../model/program.js";
 import { REASON_CODES } from "../score/reason-codes.js";
 import { UNMATCHED_CODES, WARNING_CODES } from "./outcome-codes.js";
 import { RESULT_VERSION } from "./fingerprint.js";
@@ -54,7 +53,9 @@ const unmatched = z.object({
   }),
 });
 
-const stats = z.looseObject({
+const timings = z.record(z.string(), z.number()).describe("Stage timings in ms: validate, encode, score, solve, report, total.");
+
+const baseStats = {
   matches: z.number(),
   matchedMentees: z.number(),
   total: z.number(),
@@ -68,24 +69,54 @@ const stats = z.looseObject({
   objective: z.string(),
   blockingPairs: z.number().nullable(),
   blockingPairsNote: z.string().optional(),
-  timings: z.record(z.string(), z.number()).describe("Stage timings in ms: validate, encode, score, solve, report, total."),
-}).describe("Totals, quality figures, the solver used and timings; formats add their own fields.");
+  timings,
+  rematch: z.object({ kept: z.number(), freed: z.number(), changed: z.number(), joined: z.number(), left: z.number() }).optional().describe("Set by rematch."),
+};
 
-/**
- * The zod schema of what `match()` returns (as JSON): the shape `rematch` and `explainWhyNot` read
- * back from storage. Criterion evidence and format-specific statistics are left open.
- * @remarks Since 0.2.0
- */
-export const resultSchema = z.object({
-  format: z.enum(FORMATS),
+const constraintStats = z.object({
+  engine: z.enum(["exact", "local"]),
+  status: z.enum(["optimal", "feasible", "infeasible", "time-limit"]),
+  gap: z.number().nullable(),
+  bound: z.number().nullable(),
+  seed: z.number(),
+  softViolations: z.array(z.object({ name: z.string(), col: z.number().optional(), row: z.number().optional(), amount: z.number() })),
+  infeasibility: z.object({ constraints: z.array(z.string()), message: z.string(), proven: z.boolean() }).optional(),
+});
+
+const pairStats = z.object({
+  ...baseStats,
+  ...constraintStats.partial().shape,
+  threshold: z.number().optional().describe("maxMin: the best lowest score that keeps the most mentees matched."),
+  certified: z.boolean().optional().describe("Sparse candidates: certified against every eligible pair."),
+  candidates: z.object({ perMentee: z.number(), pairs: z.number(), added: z.number(), solves: z.number(), rowsRescored: z.number(), violations: z.number() }).optional(),
+});
+const peerStats = z.object(baseStats);
+const flashStats = z.object({ ...baseStats, slots: z.number(), meetings: z.number() });
+const groupStats = z.object({ ...baseStats, ...constraintStats.shape, groups: z.number(), objectiveValue: z.number() });
+const rotationalStats = z.object({ ...baseStats, ...constraintStats.partial().shape, rounds: z.number(), jointBound: z.number(), gapToJointBound: z.number() });
+
+const common = {
   matches: z.array(matchSchema),
-  rounds: z.array(z.array(matchSchema)).optional().describe("Rotational and flash: the matches of each round or slot."),
   unmatched: z.array(unmatched),
-  stats,
   warnings: z.array(z.object({ code: z.enum(WARNING_CODES).describe("WARNING_CODES"), message: z.string() })).describe("What the admin should know: a code and a sentence."),
   version: z.literal(RESULT_VERSION).describe("Version of the result format."),
   fingerprint: z.string().regex(/^fnv1a64:[0-9a-f]{16}$/).describe("Fingerprint of the cohort the result came from."),
-});
+};
+const rounds = z.array(z.array(matchSchema)).describe("The matches of each round or time slot.");
+
+/**
+ * The zod schema of what `match()` returns (as JSON): the shape `rematch` and `explainWhyNot` read
+ * back from storage, one object per format (discriminated on `format`): flash and rotational
+ * results have `rounds`, and each format lists its own statistics. Criterion evidence is left open.
+ * @remarks Since 0.2.0
+ */
+export const resultSchema = z.discriminatedUnion("format", [
+  z.object({ format: z.enum(["one-on-one", "reverse"]), ...common, stats: pairStats }),
+  z.object({ format: z.literal("peer"), ...common, stats: peerStats }),
+  z.object({ format: z.literal("group"), ...common, stats: groupStats }),
+  z.object({ format: z.literal("flash"), ...common, rounds, stats: flashStats }),
+  z.object({ format: z.literal("rotational"), ...common, rounds, stats: rotationalStats }),
+]);
 
 /**
  * The JSON Schema (draft 2020-12) of a result, shipped as `schema/result.schema.json` beside the

@@ -1,4 +1,4 @@
-import type { MatchStats } from "../match/types.js";
+import type { BaseStats } from "../match/types.js";
 
 /**
  * Summary statistics of match scores: total, mean, min, median, and coverage
@@ -7,7 +7,7 @@ import type { MatchStats } from "../match/types.js";
 export function summarise(
   scores: readonly number[],
   info: { matchedMentees: number; matchable: number; solver: string; optimal: boolean; objective: string; blockingPairs: number | null },
-): MatchStats {
+): BaseStats {
   const sorted = [...scores].sort((a, b) => a - b);
   const n = sorted.length;
   const total = sorted.reduce((s, v) => s + v, 0);

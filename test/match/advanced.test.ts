@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { explainWhyNot, generateCohort, match as matchCohort, parseCohort, rematch, selectorMatches, type CohortInput, type MatchOptions } from "../../src/index.js";
 import { checkGroupRules } from "../support/group-rules.js";
+import { statsOf } from "../support/result-stats.js";
 
 /** These tests feed JSON-like literals (roles as plain strings), as untyped callers do; `match()` validates them at run time. */
 const match = (input: unknown, options?: MatchOptions) => matchCohort(input as CohortInput, options);
@@ -103,7 +104,7 @@ describe("match: rotational", () => {
           for (const [id, l] of load) expect(l).toBeLessThanOrEqual(cap.get(id)!);
         }
         expect(result.stats.optimal).toBe(true);
-        expect(result.stats.total).toBeCloseTo(result.stats["jointBound"] as number, 9);
+        expect(result.stats.total).toBeCloseTo(statsOf(result, "rotational").jointBound, 9);
       }),
       { numRuns: 15 },
     );
@@ -115,13 +116,13 @@ describe("match: rotational", () => {
     // The bound is the joint solve's optimum: check it against an exact joint solve of the same cohort.
     const joint = await match({ ...raw, program: { ...raw.program, format: "rotational", rotation: { rounds: 3, mode: "joint" } } });
     expect(joint.stats.optimal).toBe(true);
-    const bound = result.stats["jointBound"] as number;
+    const bound = statsOf(result, "rotational").jointBound;
     expect(bound).toBeCloseTo(joint.stats.total, 9);
     // gapToJointBound = (bound − total) / bound, with total summed here from the matches.
     const total = result.matches.reduce((sum, x) => sum + x.score, 0);
     expect(result.stats.total).toBeCloseTo(total, 9);
     expect(total).toBeLessThanOrEqual(bound + 1e-9);
-    expect(result.stats["gapToJointBound"]).toBeCloseTo((bound - total) / bound, 12);
+    expect(statsOf(result, "rotational").gapToJointBound).toBeCloseTo((bound - total) / bound, 12);
   });
 
   it("minDepartments: each mentee meets mentors from enough departments when possible", async () => {
@@ -168,7 +169,7 @@ describe("quotas", () => {
     const byPid = new Map(cohort.participants.map((p) => [p.id, p]));
     const selected = cohort.participants.filter((p) => p.role !== "mentor" && selectorMatches(p, quota.mentees));
     const hits = result.matches.filter((x) => selectorMatches(byPid.get(x.menteeIds[0]!)!, quota.mentees) && selectorMatches(byPid.get(x.mentorIds[0]!)!, quota.mentors)).length;
-    if (result.stats["status"] !== "infeasible") expect(hits).toBeGreaterThanOrEqual(0.5 * selected.length - 1e-9);
+    if (statsOf(result, "one-on-one").status !== "infeasible") expect(hits).toBeGreaterThanOrEqual(0.5 * selected.length - 1e-9);
     else expect(result.warnings.map((w) => w.message).join(" ")).toContain("seniors for Engineering");
   });
 
@@ -199,8 +200,8 @@ describe("quotas", () => {
       program: { quotas: [{ name: "senior mentors for Eng", mentees: { field: "department", equals: "Eng" }, mentors: { field: "level", min: 6 }, min: 1 }] },
     };
     const result = await match(raw);
-    expect(result.stats["status"]).toBe("infeasible");
-    expect((result.stats["infeasibility"] as { constraints: string[] }).constraints).toContain("senior mentors for Eng");
+    expect(statsOf(result, "one-on-one").status).toBe("infeasible");
+    expect(statsOf(result, "one-on-one").infeasibility!.constraints).toContain("senior mentors for Eng");
     expect(result.warnings.some((w) => w.message.includes("senior mentors for Eng"))).toBe(true);
   });
 });
@@ -253,7 +254,7 @@ describe("rematch", () => {
 
     const moved = await rematch(before, { join: [z], maxExtraChanges: 1, minGain: 0.5 });
     expect(moved.matches.map((m) => [m.mentorIds[0], m.menteeIds[0]])).toEqual([["A", "z"], ["B", "x"]]);
-    expect(moved.stats["rematch"]).toMatchObject({ changed: 1 });
+    expect(moved.stats.rematch).toMatchObject({ changed: 1 });
     // Gain: (0.556 + 1.0) − 1.0 ≈ 0.556.
     expect(moved.stats.total - locked.stats.total).toBeCloseTo(1 / 1.8, 6);
   });

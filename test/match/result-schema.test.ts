@@ -24,6 +24,25 @@ describe("result schema", () => {
   it("schema/result.schema.json is the committed output of resultJsonSchema() (run `npm run build` and commit it when this fails)", () => {
     const committed = JSON.parse(readFileSync(new URL("../../schema/result.schema.json", import.meta.url), "utf8")) as unknown;
     expect(committed).toEqual(json(resultJsonSchema()));
-    expect((committed as { required: string[] }).required).toEqual(expect.arrayContaining(["format", "matches", "unmatched", "stats", "warnings", "version", "fingerprint"]));
+    const union = committed as { oneOf?: Array<{ required: string[] }>; anyOf?: Array<{ required: string[] }> };
+    const branches = union.oneOf ?? union.anyOf ?? [];
+    expect(branches).toHaveLength(5);
+    for (const branch of branches) expect(branch.required).toEqual(expect.arrayContaining(["format", "matches", "unmatched", "stats", "warnings", "version", "fingerprint"]));
+  });
+
+  it("is discriminated on format: flash without rounds, group stats without groups, an unknown warning or unmatched code are refused", async () => {
+    const flash = json(await match(generateCohort({ mentees: 6, mentors: 3, seed: 3, format: "flash" })));
+    expect(resultSchema.safeParse(flash).success).toBe(true);
+    expect(resultSchema.safeParse({ ...flash, rounds: undefined }).success).toBe(false);
+    const group = json(await match(generateCohort({ mentees: 8, mentors: 3, seed: 2, format: "group" })));
+    expect(resultSchema.safeParse(group).success).toBe(true);
+    expect(resultSchema.safeParse({ ...group, stats: { ...group.stats, groups: undefined } }).success).toBe(false);
+    const pairs = json(await match(generateCohort({ mentees: 4, mentors: 2, seed: 1 })));
+    expect(resultSchema.safeParse({ ...pairs, warnings: [{ code: "quotas-ignored", message: "m" }] }).success).toBe(true);
+    expect(resultSchema.safeParse({ ...pairs, warnings: [{ code: "no-such-warning", message: "m" }] }).success).toBe(false);
+    expect(resultSchema.safeParse({ ...pairs, warnings: ["a string, as before 0.2"] }).success).toBe(false);
+    const unmatched = { id: "x", role: "mentee", code: "no-such-code", message: "m", detail: { candidates: 0, eligible: 0, excludedBy: {} } };
+    expect(resultSchema.safeParse({ ...pairs, unmatched: [unmatched] }).success).toBe(false);
+    expect(resultSchema.safeParse({ ...pairs, unmatched: [{ ...unmatched, code: "not-selected" }] }).success).toBe(true);
   });
 });

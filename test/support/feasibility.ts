@@ -173,7 +173,7 @@ export function checkFeasible(cohort: RawCohort, result: MatchResult): void {
   };
   const warned = (needle: string) => result.warnings.some((w) => w.message.includes(needle));
   const infeasible = (name: string) => {
-    const inf = result.stats["infeasibility"] as { constraints: string[] } | undefined;
+    const inf = "infeasibility" in result.stats ? result.stats.infeasibility : undefined;
     return inf !== undefined && inf.constraints.some((c) => c.startsWith(name));
   };
   expect(result.format).toBe(format);
@@ -246,7 +246,7 @@ export function checkFeasible(cohort: RawCohort, result: MatchResult): void {
     }
     const made = new Set(pairsIn(result.matches));
     // Locked pairs are kept; a group can only drop one when its rules are reported infeasible.
-    for (const p of rules.locked) expect(made.has(`${p.mentorId} ${p.menteeId}`) || (format === "group" && result.stats["status"] === "infeasible"), `locked ${p.mentorId} → ${p.menteeId} dropped`).toBe(true);
+    for (const p of rules.locked) expect(made.has(`${p.mentorId} ${p.menteeId}`) || (result.format === "group" && result.stats.status === "infeasible"), `locked ${p.mentorId} → ${p.menteeId} dropped`).toBe(true);
     checkQuota(cohort, result.matches, "seniors for A", infeasible);
     expect(result.stats.matchedMentees).toBe(seen.size);
     return;
