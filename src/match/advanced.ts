@@ -639,7 +639,8 @@ async function solveRotation(context: MatchContext, stage: StageRunner, warnings
     }
     if (minDepartments !== undefined && target) {
       const deps = departmentsMet(rounds);
-      const list = (rows: number[]) => rows.slice(0, 5).map((i) => `${matrix.rowIds[i]} (${deps[i]!.size})`).join(", ") + (rows.length > 5 ? ", …" : "");
+      // Mentees short of their target are all named (the rule is broken for them); the merely limited, five at most.
+      const list = (rows: number[], limit = 5) => rows.slice(0, limit).map((i) => `${matrix.rowIds[i]} (${deps[i]!.size})`).join(", ") + (rows.length > limit ? ", …" : "");
       const want = Math.min(minDepartments, R);
       const limited = [...Array(n).keys()].filter((i) => met[i]! > 0 && deps[i]!.size < want && deps[i]!.size >= target[i]!);
       const short = shortOf(rounds);
@@ -650,7 +651,7 @@ async function solveRotation(context: MatchContext, stage: StageRunner, warnings
         const cause = solver === "sequential-min-cost-flow"
           ? "the round-by-round solve (used for cohorts too large to solve jointly) found no free seat with an eligible mentor from another department in a round they were free"
           : "the department rule could not be kept together with the other hard rules and was relaxed (see stats.infeasibility)";
-        warnings.push({ code: "departments-short", message: `${short.length} mentee(s) meet fewer departments than their eligible mentors allow (${want} wanted): ${list(short)}; ${cause}` });
+        warnings.push({ code: "departments-short", message: `${short.length} mentee(s) meet fewer departments than their eligible mentors allow (${want} wanted): ${list(short, short.length)}; ${cause}` });
       }
     }
     const stats: RotationalStats = {

@@ -19,7 +19,8 @@ import { BUILTIN_CRITERIA, criterionOptions, isCriterionModule, type AnyCriterio
  * @remarks Since 0.1.0; `criteria` since 0.2.0
  */
 export function encodeCohort(cohort: Cohort, criteria: readonly AnyCriterionModule[] = BUILTIN_CRITERIA): EncodedCohort {
-  if (!Array.isArray(criteria) || !criteria.every(isCriterionModule)) {
+  // An index loop, not every(): every() skips the holes of a sparse array such as [, , ,].
+  if (!Array.isArray(criteria) || !Array.from(criteria, (m: unknown) => isCriterionModule(m)).every(Boolean)) {
     throw new MatchInputError([{ path: ["criteria"], code: "invalid-option", message: `criteria must be an array of criterion modules (see BUILTIN_CRITERIA), got ${describeValue(criteria)}` }]);
   }
   return runSteps(encodeCohortSteps(isParsedCohort(cohort) ? cohort : parseCohort(cohort), criteria));
