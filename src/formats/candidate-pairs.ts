@@ -1,5 +1,5 @@
 import { solveSubgraphBMatching, type SparseBipartiteGraph } from "../solvers/sparse-b-matching.js";
-import type { PairSolution } from "./one-on-one.js";
+import { fixLockedPairs, type PairSolution } from "./one-on-one.js";
 
 /**
  * A one-on-one problem given by each mentee's candidate mentors instead of a dense matrix, with
@@ -73,20 +73,7 @@ export interface CandidatePairSolution extends PairSolution {
  */
 export function solveCandidatePairs(problem: CandidatePairProblem, objective: "maxTotal" | "priority", maxRounds = 25): CandidatePairSolution {
   const { rows, cols } = problem;
-  const rowToCol = new Int32Array(rows).fill(-1);
-  const capacity = Int32Array.from(problem.capacity);
-  const minimum = Int32Array.from(problem.minimum);
-  const fixedLoad = new Int32Array(cols);
-  for (const [i, j] of problem.locked) {
-    rowToCol[i] = j;
-    fixedLoad[j]!++;
-  }
-  for (let j = 0; j < cols; j++) {
-    capacity[j] = Math.max(0, capacity[j]! - fixedLoad[j]!);
-    minimum[j] = Math.max(0, Math.min(capacity[j]!, minimum[j]! - fixedLoad[j]!));
-  }
-  const freeRows: number[] = [];
-  for (let i = 0; i < rows; i++) if (rowToCol[i] === -1) freeRows.push(i);
+  const { rowToCol, capacity, minimum, freeRows } = fixLockedPairs(rows, cols, problem);
   const n = freeRows.length;
   const bonus = objective === "priority" ? rows + 1 : 0;
   const extraOf = (i: number) => (bonus > 0 && problem.priority[i] ? bonus : 0);

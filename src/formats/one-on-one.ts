@@ -50,20 +50,7 @@ export function solvePairs(problem: PairProblem, objective: "maxTotal" | "maxMin
 /** {@link solvePairs} as a resumable computation (see `src/steps.ts`), for `match()`. */
 export function* solvePairsSteps(problem: PairProblem, objective: "maxTotal" | "maxMin" | "priority"): Steps<PairSolution> {
   const { rows, cols, scores, eligible } = problem;
-  const rowToCol = new Int32Array(rows).fill(-1);
-  const capacity = Int32Array.from(problem.capacity);
-  const minimum = Int32Array.from(problem.minimum);
-  const fixedLoad = new Int32Array(cols);
-  for (const [i, j] of problem.locked) {
-    rowToCol[i] = j;
-    fixedLoad[j]!++;
-  }
-  for (let j = 0; j < cols; j++) {
-    capacity[j] = Math.max(0, capacity[j]! - fixedLoad[j]!);
-    minimum[j] = Math.max(0, Math.min(capacity[j]!, minimum[j]! - fixedLoad[j]!));
-  }
-  const freeRows: number[] = [];
-  for (let i = 0; i < rows; i++) if (rowToCol[i] === -1) freeRows.push(i);
+  const { rowToCol, capacity, minimum, freeRows } = fixLockedPairs(rows, cols, problem);
   const n = freeRows.length;
 
   // Eligible free pairs as a sparse graph (row r = freeRows[r]); a threshold or a bonus only
@@ -168,4 +155,31 @@ export function totalScore(problem: PairProblem, rowToCol: Int32Array): number {
     if (j >= 0) total += problem.scores[i * problem.cols + j]!;
   }
   return total;
+}
+
+/**
+ * Locked pairs placed first: each locked row takes its column, and every column keeps the seats
+ * and minimum that remain for the free rows.
+ * @internal
+ */
+export function fixLockedPairs(
+  rows: number,
+  cols: number,
+  problem: { capacity: ArrayLike<number>; minimum: ArrayLike<number>; locked: ReadonlyArray<readonly [number, number]> },
+): { rowToCol: Int32Array; capacity: Int32Array; minimum: Int32Array; freeRows: number[] } {
+  const rowToCol = new Int32Array(rows).fill(-1);
+  const capacity = Int32Array.from(problem.capacity);
+  const minimum = Int32Array.from(problem.minimum);
+  const fixedLoad = new Int32Array(cols);
+  for (const [i, j] of problem.locked) {
+    rowToCol[i] = j;
+    fixedLoad[j]!++;
+  }
+  for (let j = 0; j < cols; j++) {
+    capacity[j] = Math.max(0, capacity[j]! - fixedLoad[j]!);
+    minimum[j] = Math.max(0, Math.min(capacity[j]!, minimum[j]! - fixedLoad[j]!));
+  }
+  const freeRows: number[] = [];
+  for (let i = 0; i < rows; i++) if (rowToCol[i] === -1) freeRows.push(i);
+  return { rowToCol, capacity, minimum, freeRows };
 }

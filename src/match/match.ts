@@ -106,13 +106,7 @@ export async function match(input: CohortInput | Cohort, rawOptions: MatchOption
     // Sparse candidates: no dense matrix, so no context for explainWhyNot / rematch from memory.
     const { matchSparse } = await import("./sparse.js");
     const solved = await matchSparse(cohort, custom, options, stage, timings, [], sparse);
-    const fingerprint = await runStepsAsync(cohortFingerprintSteps(cohort), { signal });
-    const result: MatchResult = { ...solved, version: RESULT_VERSION, fingerprint };
-    ensureReasons(result, options.messages);
-    checkAborted(signal);
-    timings.total = performance.now() - started;
-    result.stats.timings = timings;
-    return result;
+    return stampResult(solved, cohort, options, timings, started);
   }
   // Scoring reports its own two stages: encode, then rows scored.
   checkAborted(signal);
@@ -144,13 +138,20 @@ export async function match(input: CohortInput | Cohort, rawOptions: MatchOption
     default:
       solved = await solveAdvancedFormat(context, stage, warnings, options);
   }
+  const result = await stampResult(solved, cohort, options, timings, started);
+  contexts.set(result, context);
+  return result;
+}
+
+/** The last step of every path: version and cohort fingerprint, a reason on every match, timings. */
+async function stampResult(solved: FormatResult, cohort: Cohort, options: MatchOptions, timings: Record<MatchStage | "total", number>, started: number): Promise<MatchResult> {
+  const { signal } = options;
   const fingerprint = await runStepsAsync(cohortFingerprintSteps(cohort), { signal });
   const result: MatchResult = { ...solved, version: RESULT_VERSION, fingerprint };
   ensureReasons(result, options.messages);
   checkAborted(signal);
   timings.total = performance.now() - started;
   result.stats.timings = timings;
-  contexts.set(result, context);
   return result;
 }
 
